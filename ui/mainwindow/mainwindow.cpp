@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow/mainwindow.h"
+
+#include "mainwindow/cloudsidebar.h"
+#include "mainwindow/environmentbanner.h"
+#include "models/cloudtreemodel.h"
+#include "views/placeholderpage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFuture>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <QtConcurrentRun>
+
+namespace Pilvi {
+
+namespace {
+
+QString pageDescription(PageId page)
+{
+    switch (page) {
+    case PageId::Dashboard:
+        return MainWindow::tr("Quotas and their headroom, resource counts, scaling history, backup age, and the timings of "
+                              "jobs and API calls, as charts that keep their history across restarts.");
+    case PageId::Stacks:
+        return MainWindow::tr("Heat stacks of the selected cloud: status, resources (nested stacks included), live events, "
+                              "outputs, template and a live topology graph. Launch, update with a preview of what "
+                              "changes, check and delete, each as a background job.");
+    case PageId::Scaling:
+        return MainWindow::tr("Scaling groups (AutoScalingGroup, ResourceGroup) with their current, minimum and maximum "
+                              "size, members and policies; scale by signalling a policy; size history. Vertical scaling: "
+                              "resize a server to another flavor, then confirm or revert.");
+    case PageId::Volumes:
+        return MainWindow::tr("Cinder volumes with their snapshots, backups and the age of the last backup; create, extend, "
+                              "snapshot, back up and restore. 3-2-1 backup policies with a compliance view per volume.");
+    case PageId::ObjectStorage:
+        return MainWindow::tr("Swift containers (Allas in Pouta) and their objects by pseudo-folder: upload and download "
+                              "with progress, metadata, versions, expiry and temporary URLs.");
+    case PageId::Templates:
+        return MainWindow::tr("A Heat template editor with syntax highlighting, validation with line and column as you type, "
+                              "and a resource graph you can edit visually without losing comments.");
+    case PageId::Jobs:
+        return MainWindow::tr("Every provisioning, scaling and backup job with its progress, log and result, kept in a "
+                              "journal that survives a crash.");
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(CloudsConfigPaths paths, QWidget *parent)
+    : QMainWindow(parent)
+    , m_paths(std::move(paths))
+    , m_cloudModel(new CloudTreeModel(this))
+    , m_sidebar(new CloudSidebar(m_cloudModel, this))
+    , m_navigation(new QListWidget(this))
+    , m_banner(new EnvironmentBanner(this))
+    , m_pages(new QStackedWidget(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_configStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Pilvi"));
+
+    m_navigation->setObjectName(QStringLiteral("pageNavigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setUniformItemSizes(true);
+    m_navigation->setSpacing(2);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(6, 6, 0, 6);
+    auto *pagesLabel = new QLabel(tr("Pages"), left);
+    auto *cloudsLabel = new QLabel(tr("Clouds"), left);
+    for (QLabel *label : {pagesLabel, cloudsLabel}) {
+        QFont font = label->font();
+        font.setBold(true);
+        label->setFont(font);
+    }
+    leftLayout->addWidget(pagesLabel);
+    leftLayout->addWidget(m_navigation, 0);
+    leftLayout->addSpacing(6);
+    leftLayout->addWidget(cloudsLabel);
+    leftLayout->addWidget(m_sidebar, 1);
+
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(m_banner);
+    rightLayout->addWidget(m_pages, 1);
+
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({240, 1000});
+    setCentralWidget(m_splitter);
+
+    m_configStatus->setObjectName(QStringLiteral("configStatus"));
+    statusBar()->addWidget(m_configStatus, 1);
+
+    buildPages();
+    buildActions();
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_sidebar, &CloudSidebar::currentCloudChanged, this, &MainWindow::onCloudSelected);
+    m_navigation->setCurrentRow(0);
+
+    reloadClouds();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildPages()
+{
+    for (const PageId page : allPages) {
+        auto *widget = new PlaceholderPage(pageTitle(page), pageDescription(page), m_pages);
+        widget->setObjectName(pageKey(page) + QStringLiteral("Page"));
+        widget->setAccessibleName(pageTitle(page));
+        m_pages->addWidget(widget);
+        auto *item = new QListWidgetItem(pageTitle(page), m_navigation);
+        item->setData(Qt::UserRole, pageKey(page));
+        item->setSizeHint(QSize(0, fontMetrics().height() + 12));
+    }
+    m_navigation->setFixedHeight((fontMetrics().height() + 16) * static_cast<int>(std::size(allPages)) + 8);
+}
+
+void MainWindow::buildActions()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QAction *reload = fileMenu->addAction(tr("&Reload clouds.yaml"), this, &MainWindow::reloadClouds);
+    reload->setShortcut(QKeySequence::Refresh);
+    fileMenu->addSeparator();
+    QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *goMenu = menuBar()->addMenu(tr("&Go"));
+    int number = 1;
+    for (const PageId page : allPages) {
+        QAction *action = goMenu->addAction(pageTitle(page), this, [this, page] { setCurrentPage(page); });
+        action->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_0 + number++)));
+    }
+
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&About Pilvi"), this, [this] {
+        QMessageBox::about(this, tr("About Pilvi"),
+                           tr("<b>Pilvi %1</b><p>A workspace for applications on OpenStack clouds.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+PageId MainWindow::currentPage() const
+{
+    return allPages[std::max(0, m_pages->currentIndex())];
+}
+
+void MainWindow::setCurrentPage(PageId page)
+{
+    m_navigation->setCurrentRow(static_cast<int>(page));
+}
+
+void MainWindow::setPreferredCloud(const QString &name)
+{
+    m_preferredCloud = name;
+    if (m_ready)
+        m_sidebar->selectCloud(name);
+}
+
+QString MainWindow::currentCloud() const
+{
+    return m_sidebar->currentCloud();
+}
+
+void MainWindow::reloadClouds()
+{
+    m_configStatus->setText(tr("Reading clouds.yaml…"));
+    QtConcurrent::run(loadCloudsConfig, m_paths).then(this, [this](const CloudsConfig &config) { applyConfig(config); });
+}
+
+void MainWindow::applyConfig(const CloudsConfig &config)
+{
+    m_config = config;
+    m_cloudModel->setProfiles(config.clouds);
+
+    QString status = config.userFile.isEmpty() ? tr("No clouds.yaml of your own") : tr("Clouds from %1").arg(config.userFile);
+    QStringList problems;
+    for (const ConfigProblem &problem : config.problems)
+        problems.append(problem.toString());
+    if (!problems.isEmpty())
+        status += tr(" — %n problem(s), see tooltip", nullptr, static_cast<int>(problems.size()));
+    m_configStatus->setText(status);
+    m_configStatus->setToolTip(problems.join(u'\n'));
+
+    if (!m_preferredCloud.isEmpty())
+        m_sidebar->selectCloud(m_preferredCloud);
+    if (!m_ready) {
+        m_ready = true;
+        Q_EMIT ready();
+    }
+}
+
+void MainWindow::onCloudSelected(const QString &name)
+{
+    std::optional<CloudProfile> selected;
+    for (const CloudProfile &cloud : std::as_const(m_config.clouds)) {
+        if (cloud.name == name)
+            selected = cloud;
+    }
+    m_banner->setCloud(selected);
+    const bool production = selected && selected->environment == Environment::Production;
+    setWindowTitle(selected ? (production ? tr("%1 [PRODUCTION] — Pilvi") : tr("%1 — Pilvi")).arg(selected->name) : tr("Pilvi"));
+    Q_EMIT currentCloudChanged(name);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("splitter")).toByteArray());
+    if (const auto page = pageFromKey(settings.value(QStringLiteral("page")).toString()))
+        setCurrentPage(*page);
+    if (m_preferredCloud.isEmpty())
+        m_preferredCloud = settings.value(QStringLiteral("cloud")).toString();
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("MainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("page"), pageKey(currentPage()));
+    settings.setValue(QStringLiteral("cloud"), currentCloud());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+} // namespace Pilvi

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/cloudsconfig.h"
+#include "mainwindow/pageid.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QSplitter;
+class QStackedWidget;
+
+namespace Pilvi {
+
+class CloudSidebar;
+class CloudTreeModel;
+class EnvironmentBanner;
+
+/// Hosts the navigation, the clouds sidebar and the pages. Knows no feature: each page is its
+/// own widget.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(CloudsConfigPaths paths, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    PageId currentPage() const;
+    void setCurrentPage(PageId page);
+    /// Selects this cloud once the clouds are loaded.
+    void setPreferredCloud(const QString &name);
+    QString currentCloud() const;
+    /// True once clouds.yaml has been read (and the first page has its data).
+    bool isReady() const { return m_ready; }
+
+    void restoreLayout();
+    void saveLayout() const;
+
+    /// Reads clouds.yaml again, off the GUI thread.
+    void reloadClouds();
+
+Q_SIGNALS:
+    void ready();
+    void currentCloudChanged(const QString &name);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildPages();
+    void buildActions();
+    void applyConfig(const CloudsConfig &config);
+    void onCloudSelected(const QString &name);
+
+    CloudsConfigPaths m_paths;
+    CloudsConfig m_config;
+    CloudTreeModel *m_cloudModel;
+    CloudSidebar *m_sidebar;
+    QListWidget *m_navigation;
+    EnvironmentBanner *m_banner;
+    QStackedWidget *m_pages;
+    QSplitter *m_splitter;
+    QLabel *m_configStatus;
+    QString m_preferredCloud;
+    bool m_ready = false;
+};
+
+} // namespace Pilvi
