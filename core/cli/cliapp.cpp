@@ -50,7 +50,7 @@ int cloudList(const CommandLine &line, const QProcessEnvironment &environment, c
     OutputTable table({QStringLiteral("Name"), QStringLiteral("Environment"), QStringLiteral("Auth URL"),
                        QStringLiteral("Region"), QStringLiteral("Project"), QStringLiteral("File")});
     for (const CloudProfile &cloud : config.clouds) {
-        table.addRow({cloud.name, environmentKey(cloud.environment), cloud.authUrl, cloud.regionName, cloud.projectName,
+        table.addRow({cloud.name, environmentKey(cloud.environment), cloud.auth.authUrl, cloud.regionName, cloud.auth.projectName,
                       cloud.sourceFile});
     }
     table.print(out, line.format);

@@ -7,18 +7,44 @@
 
 namespace Pilvi {
 
-/// One cloud as clouds.yaml (merged with secure.yaml) describes it. Secrets stay in here only as
-/// long as a session needs them; nothing in this struct is ever logged.
-struct CloudProfile {
-    QString name;       ///< the key under `clouds:`
-    QString sourceFile; ///< the clouds.yaml it came from
-    Environment environment = Environment::Development;
-    QString authType; ///< password, v3applicationcredential, token... (empty: password)
+/// The `auth:` block of a cloud. Secrets (password, application credential secret, token) live
+/// here only while a session needs them; nothing in this struct is ever logged.
+struct CloudAuth {
     QString authUrl;
-    QString regionName;
+    QString username;
+    QString userId;
+    QString password;
     QString projectName;
-    QString userName;
-    QString interface; ///< public (default), internal, admin
+    QString projectId;
+    QString userDomainName;
+    QString userDomainId;
+    QString projectDomainName;
+    QString projectDomainId;
+    QString applicationCredentialId;
+    QString applicationCredentialName;
+    QString applicationCredentialSecret;
+    QString token;
+
+    friend bool operator==(const CloudAuth &, const CloudAuth &) = default;
+};
+
+/// One cloud as clouds.yaml merged with secure.yaml (or the OS_* variables) describes it,
+/// with openstacksdk's keys and Pilvi's own `environment`.
+struct CloudProfile {
+    QString name;                 ///< the key under `clouds:` ("envvars" for the OS_* variables)
+    QString sourceFile;           ///< the clouds.yaml it came from (empty for envvars)
+    Environment environment = Environment::Development;
+    QString authType;             ///< password, v3password, v3applicationcredential, token, v3token (empty: password)
+    CloudAuth auth;
+    QString regionName;
+    QString interface = QStringLiteral("public"); ///< public, internal, admin
+    QString identityApiVersion = QStringLiteral("3");
+    QString cacert;               ///< CA bundle file for TLS verification
+    bool verify = true;           ///< false: TLS certificates are not checked (shown as a warning)
+    QString cert;                 ///< client certificate file
+    QString key;                  ///< client key file
+    int apiTimeoutSeconds = 0;    ///< 0: Pilvi's default
+
 
     friend bool operator==(const CloudProfile &, const CloudProfile &) = default;
 };

@@ -39,9 +39,9 @@ struct CloudReader {
                 problem(*auth, QStringLiteral("'auth' of cloud '%1' should be a mapping").arg(profile.name));
                 return;
             }
-            profile.authUrl = scalarOf(auth->value(u"auth_url"));
-            profile.projectName = scalarOf(auth->value(u"project_name"));
-            profile.userName = scalarOf(auth->value(u"username"));
+            profile.auth.authUrl = scalarOf(auth->value(u"auth_url"));
+            profile.auth.projectName = scalarOf(auth->value(u"project_name"));
+            profile.auth.username = scalarOf(auth->value(u"username"));
         }
         if (const YamlNode *environment = cloud.value(u"environment")) {
             const auto parsed = environmentFromKey(environment->scalar);

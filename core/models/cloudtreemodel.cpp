@@ -172,13 +172,13 @@ QVariant CloudTreeModel::data(const QModelIndex &index, int role) const
     case SortRole: return cloud.name;
     case Qt::ToolTipRole:
         return tr("%1\nAuth URL: %2\nRegion: %3\nProject: %4\nFrom: %5")
-            .arg(cloud.name, cloud.authUrl, cloud.regionName.isEmpty() ? tr("(default)") : cloud.regionName,
-                 cloud.projectName.isEmpty() ? tr("(from credential)") : cloud.projectName, cloud.sourceFile);
+            .arg(cloud.name, cloud.auth.authUrl, cloud.regionName.isEmpty() ? tr("(default)") : cloud.regionName,
+                 cloud.auth.projectName.isEmpty() ? tr("(from credential)") : cloud.auth.projectName, cloud.sourceFile);
     case EnvironmentRole: return QVariant::fromValue(cloud.environment);
     case IsGroupRole: return false;
-    case AuthUrlRole: return cloud.authUrl;
+    case AuthUrlRole: return cloud.auth.authUrl;
     case RegionRole: return cloud.regionName;
-    case ProjectRole: return cloud.projectName;
+    case ProjectRole: return cloud.auth.projectName;
     case SourceFileRole: return cloud.sourceFile;
     default: return {};
     }
