@@ -58,7 +58,7 @@ private Q_SLOTS:
         for (const CloudProfile &cloud : content.clouds) {
             gotNames << cloud.name;
             gotEnvironments << environmentKey(cloud.environment);
-            gotUrls << cloud.authUrl;
+            gotUrls << cloud.auth.authUrl;
             QCOMPARE(cloud.sourceFile, QStringLiteral("clouds.yaml"));
         }
         QCOMPARE(gotNames, names);

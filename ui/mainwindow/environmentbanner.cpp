@@ -36,8 +36,8 @@ void EnvironmentBanner::setCloud(const std::optional<CloudProfile> &cloud)
     QString text = tr("%1 — %2").arg(cloud->name, environment);
     if (!cloud->regionName.isEmpty())
         text += tr(" · region %1").arg(cloud->regionName);
-    if (!cloud->projectName.isEmpty())
-        text += tr(" · project %1").arg(cloud->projectName);
+    if (!cloud->auth.projectName.isEmpty())
+        text += tr(" · project %1").arg(cloud->auth.projectName);
     if (cloud->environment == Environment::Production)
         text = tr("PRODUCTION: %1. Destructive actions ask you to type the resource's name.").arg(text);
     m_label->setText(text);
