@@ -12,6 +12,13 @@ OutputTable::OutputTable(QStringList columns)
     : m_columns(std::move(columns))
 {}
 
+OutputTable OutputTable::record()
+{
+    OutputTable table({QStringLiteral("Field"), QStringLiteral("Value")});
+    table.m_record = true;
+    return table;
+}
+
 void OutputTable::addRow(const QStringList &cells)
 {
     Q_ASSERT(cells.size() == m_columns.size());
@@ -20,6 +27,13 @@ void OutputTable::addRow(const QStringList &cells)
 
 void OutputTable::print(QTextStream &out, Format format) const
 {
+    if (format == Format::Json && m_record) {
+        QJsonObject object;
+        for (const QStringList &row : m_rows)
+            object.insert(row[0], row[1]);
+        out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return;
+    }
     if (format == Format::Json) {
         QJsonArray array;
         for (const QStringList &row : m_rows) {

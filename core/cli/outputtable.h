@@ -15,7 +15,9 @@ class OutputTable
 public:
     enum class Format { Table, Json };
 
-    explicit OutputTable(QStringList columns);
+    explicit OutputTable(QStringList columns = {});
+    /// A Field/Value table for one item (`show` commands); JSON prints it as one object.
+    static OutputTable record();
 
     void addRow(const QStringList &cells);
     void print(QTextStream &out, Format format) const;
@@ -23,6 +25,7 @@ public:
 private:
     QStringList m_columns;
     QList<QStringList> m_rows;
+    bool m_record = false;
 };
 
 } // namespace Pilvi

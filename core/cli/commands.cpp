@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/commands.h"
+
+#include "net/session.h"
+#include "openstack/blockstorage/blockstorageclient.h"
+#include "openstack/objectstorage/objectstorageclient.h"
+#include "openstack/orchestration/orchestrationclient.h"
+
+namespace Pilvi {
+
+namespace {
+
+QString timeText(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QString number(qint64 value)
+{
+    return QString::number(value);
+}
+
+// The CLI waits on its own main thread; result() rethrows the ApiError a future failed with.
+template<typename T>
+T wait(QFuture<T> future)
+{
+    future.waitForFinished();
+    return future.result();
+}
+
+int stackList(Session &session, const QStringList &, OutputTable &table)
+{
+    table = OutputTable({QStringLiteral("ID"), QStringLiteral("Stack Name"), QStringLiteral("Stack Status"), QStringLiteral("Creation Time"),
+                         QStringLiteral("Updated Time")});
+    for (const Stack &s : wait(OrchestrationClient(&session).listStacks()))
+        table.addRow({s.id, s.name, s.status, timeText(s.createdAt), timeText(s.updatedAt)});
+    return 0;
+}
+
+int stackShow(Session &session, const QStringList &arguments, OutputTable &table)
+{
+    const Stack s = wait(OrchestrationClient(&session).showStack(arguments.constFirst()));
+    table = OutputTable::record();
+    table.addRow({QStringLiteral("id"), s.id});
+    table.addRow({QStringLiteral("stack_name"), s.name});
+    table.addRow({QStringLiteral("description"), s.description});
+    table.addRow({QStringLiteral("stack_status"), s.status});
+    table.addRow({QStringLiteral("stack_status_reason"), s.statusReason});
+    table.addRow({QStringLiteral("creation_time"), timeText(s.createdAt)});
+    table.addRow({QStringLiteral("updated_time"), timeText(s.updatedAt)});
+    table.addRow({QStringLiteral("parent"), s.parentId});
+    table.addRow({QStringLiteral("tags"), s.tags.join(u',')});
+    return 0;
+}
+
+int stackOutputs(Session &session, const QStringList &arguments, OutputTable &table)
+{
+    const Stack s = wait(OrchestrationClient(&session).showStack(arguments.constFirst()));
+    table = OutputTable({QStringLiteral("Output Key"), QStringLiteral("Output Value"), QStringLiteral("Description")});
+    for (const StackOutput &o : s.outputs)
+        table.addRow({o.key, o.error.isEmpty() ? o.value : QStringLiteral("error: ") + o.error, o.description});
+    return 0;
+}
+
+int stackResources(Session &session, const QStringList &arguments, OutputTable &table)
+{
+    table = OutputTable({QStringLiteral("Resource Name"), QStringLiteral("Physical Resource ID"), QStringLiteral("Resource Type"),
+                         QStringLiteral("Resource Status"), QStringLiteral("Updated Time"), QStringLiteral("Stack Name")});
+    for (const StackResource &r : wait(OrchestrationClient(&session).listResources(arguments.constFirst(), 5)))
+        table.addRow({r.name, r.physicalId, r.type, r.status, timeText(r.updatedAt), r.stackName});
+    return 0;
+}
+
+int stackEvents(Session &session, const QStringList &arguments, OutputTable &table)
+{
+    table = OutputTable({QStringLiteral("Time"), QStringLiteral("Resource"), QStringLiteral("Status"), QStringLiteral("Reason"),
+                         QStringLiteral("ID")});
+    for (const StackEvent &e : wait(OrchestrationClient(&session).listEvents(arguments.constFirst())))
+        table.addRow({timeText(e.time), e.resourceName, e.status, e.statusReason, e.id});
+    return 0;
+}
+
+int volumeList(Session &session, const QStringList &, OutputTable &table)
+{
+    table = OutputTable({QStringLiteral("ID"), QStringLiteral("Name"), QStringLiteral("Status"), QStringLiteral("Size"),
+                         QStringLiteral("Attached to")});
+    for (const Volume &v : wait(BlockStorageClient(&session).listVolumes())) {
+        QStringList attached;
+        for (const VolumeAttachment &a : v.attachments)
+            attached << QStringLiteral("%1 on %2").arg(a.serverId, a.device);
+        table.addRow({v.id, v.name, v.status, number(v.sizeGb), attached.join(QStringLiteral(", "))});
+    }
+    return 0;
+}
+
+int volumeShow(Session &session, const QStringList &arguments, OutputTable &table)
+{
+    const Volume v = wait(BlockStorageClient(&session).showVolume(arguments.constFirst()));
+    table = OutputTable::record();
+    table.addRow({QStringLiteral("id"), v.id});
+    table.addRow({QStringLiteral("name"), v.name});
+    table.addRow({QStringLiteral("status"), v.status});
+    table.addRow({QStringLiteral("size"), number(v.sizeGb)});
+    table.addRow({QStringLiteral("type"), v.volumeType});
+    table.addRow({QStringLiteral("bootable"), v.bootable ? QStringLiteral("true") : QStringLiteral("false")});
+    table.addRow({QStringLiteral("availability_zone"), v.availabilityZone});
+    table.addRow({QStringLiteral("created_at"), timeText(v.createdAt)});
+    table.addRow({QStringLiteral("description"), v.description});
+    return 0;
+}
+
+int backupList(Session &session, const QStringList &, OutputTable &table)
+{
+    table = OutputTable({QStringLiteral("ID"), QStringLiteral("Name"), QStringLiteral("Volume"), QStringLiteral("Status"),
+                         QStringLiteral("Size"), QStringLiteral("Incremental"), QStringLiteral("Created At")});
+    for (const VolumeBackup &b : wait(BlockStorageClient(&session).listBackups()))
+        table.addRow({b.id, b.name, b.volumeId, b.status, number(b.sizeGb), b.incremental ? QStringLiteral("true") : QStringLiteral("false"),
+                      timeText(b.createdAt)});
+    return 0;
+}
+
+int containerList(Session &session, const QStringList &, OutputTable &table)
+{
+    table = OutputTable({QStringLiteral("Name"), QStringLiteral("Objects"), QStringLiteral("Bytes")});
+    for (const Container &c : wait(ObjectStorageClient(&session).listContainers()))
+        table.addRow({c.name, number(c.objectCount), number(c.bytes)});
+    return 0;
+}
+
+int objectList(Session &session, const QStringList &arguments, OutputTable &table)
+{
+    table = OutputTable({QStringLiteral("Name"), QStringLiteral("Bytes"), QStringLiteral("Last Modified")});
+    for (const ObjectEntry &o : wait(ObjectStorageClient(&session).listObjects(arguments.constFirst())))
+        table.addRow({o.name, number(o.bytes), timeText(o.lastModified)});
+    return 0;
+}
+
+int limits(Session &session, const QStringList &, OutputTable &table)
+{
+    const BlockStorageLimits l = wait(BlockStorageClient(&session).limits());
+    table = OutputTable({QStringLiteral("Name"), QStringLiteral("Used"), QStringLiteral("Max")});
+    const auto row = [&table](const char *name, qint64 used, qint64 max) {
+        table.addRow({QString::fromLatin1(name), number(used), max < 0 ? QStringLiteral("unlimited") : number(max)});
+    };
+    row("volumes", l.usedVolumes, l.maxVolumes);
+    row("volume gigabytes", l.usedGigabytes, l.maxGigabytes);
+    row("snapshots", l.usedSnapshots, l.maxSnapshots);
+    row("backups", l.usedBackups, l.maxBackups);
+    row("backup gigabytes", l.usedBackupGigabytes, l.maxBackupGigabytes);
+    return 0;
+}
+
+} // namespace
+
+const QList<CloudCommand> &cloudCommands()
+{
+    static const QList<CloudCommand> commands{
+        {{QStringLiteral("stack"), QStringLiteral("list")}, {}, QStringLiteral("stacks of the project"), stackList},
+        {{QStringLiteral("stack"), QStringLiteral("show")}, {QStringLiteral("STACK")}, QStringLiteral("one stack"), stackShow},
+        {{QStringLiteral("stack"), QStringLiteral("events")}, {QStringLiteral("STACK")}, QStringLiteral("a stack's events, oldest first"), stackEvents},
+        {{QStringLiteral("stack"), QStringLiteral("resources")}, {QStringLiteral("STACK")}, QStringLiteral("a stack's resources, nested included"), stackResources},
+        {{QStringLiteral("stack"), QStringLiteral("outputs")}, {QStringLiteral("STACK")}, QStringLiteral("a stack's outputs"), stackOutputs},
+        {{QStringLiteral("volume"), QStringLiteral("list")}, {}, QStringLiteral("volumes"), volumeList},
+        {{QStringLiteral("volume"), QStringLiteral("show")}, {QStringLiteral("VOLUME_ID")}, QStringLiteral("one volume"), volumeShow},
+        {{QStringLiteral("backup"), QStringLiteral("list")}, {}, QStringLiteral("volume backups"), backupList},
+        {{QStringLiteral("container"), QStringLiteral("list")}, {}, QStringLiteral("object storage containers"), containerList},
+        {{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("CONTAINER")}, QStringLiteral("objects of a container"), objectList},
+        {{QStringLiteral("limits")}, {}, QStringLiteral("block storage quota and use"), limits},
+    };
+    return commands;
+}
+
+} // namespace Pilvi

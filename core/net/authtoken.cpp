@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/authtoken.h"
+
+namespace Pilvi {
+
+QStringList serviceTypeAliases(const QString &serviceType)
+{
+    if (serviceType == u"block-storage")
+        return {QStringLiteral("block-storage"), QStringLiteral("volumev3"), QStringLiteral("volumev2"), QStringLiteral("volume"),
+                QStringLiteral("block-store")};
+    if (serviceType == u"orchestration")
+        return {serviceType};
+    if (serviceType == u"object-store")
+        return {serviceType};
+    if (serviceType == u"compute")
+        return {serviceType};
+    return {serviceType};
+}
+
+std::optional<QString> findEndpoint(const QList<ServiceEndpoint> &catalog, const QString &serviceType, const QString &interface,
+                                    const QString &region)
+{
+    const QString wantedInterface = interface.isEmpty() ? QStringLiteral("public") : interface.toLower().remove(QStringLiteral("url"));
+    // Aliases in order of preference: the first alias with a matching endpoint wins.
+    for (const QString &type : serviceTypeAliases(serviceType)) {
+        for (const ServiceEndpoint &endpoint : catalog) {
+            if (endpoint.serviceType == type && endpoint.interface == wantedInterface
+                && (region.isEmpty() || endpoint.region == region))
+                return endpoint.url;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace Pilvi

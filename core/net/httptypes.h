@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+#include <QUrl>
+
+#include <optional>
+
+namespace Pilvi {
+
+/// One HTTP request as the network thread sends it. A plain value: it crosses threads by copy.
+struct HttpRequest {
+    QByteArray method = "GET";
+    QUrl url;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    int timeoutMs = 60000;
+    /// Whether sending it twice is harmless. Defaults by method (GET, HEAD, PUT, DELETE, OPTIONS);
+    /// only idempotent requests are retried after a network error, since a POST may have reached
+    /// the server before the connection dropped.
+    std::optional<bool> idempotent;
+    /// TLS settings of the cloud (CA file, verify off); empty for the defaults.
+    std::optional<QSslConfiguration> ssl;
+
+    bool isIdempotent() const
+    {
+        if (idempotent)
+            return *idempotent;
+        return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE" || method == "OPTIONS";
+    }
+    void setHeader(const QByteArray &name, const QByteArray &value) { headers.append({name, value}); }
+};
+
+/// What came back: a status and body, or a network error (status 0).
+struct HttpResponse {
+    int status = 0;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString errorString;
+    int attempts = 1;
+    qint64 elapsedMs = 0;
+
+    bool ok() const { return networkError == QNetworkReply::NoError && status >= 200 && status < 300; }
+    /// Header by case-insensitive name, or empty.
+    QByteArray header(QByteArrayView name) const
+    {
+        for (const auto &[key, value] : headers) {
+            if (key.compare(name, Qt::CaseInsensitive) == 0)
+                return value;
+        }
+        return {};
+    }
+};
+
+} // namespace Pilvi
+
+Q_DECLARE_METATYPE(Pilvi::HttpRequest)
+Q_DECLARE_METATYPE(Pilvi::HttpResponse)

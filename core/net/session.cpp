@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/session.h"
+
+#include "net/apierror.h"
+#include "net/keystoneauth.h"
+#include "net/networkaccess.h"
+#include "net/tokencache.h"
+#include "util/logging.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslKey>
+
+namespace Pilvi {
+
+Session::Session(CloudProfile profile, NetworkAccess *network, TokenCache *cache)
+    : m_profile(std::move(profile))
+    , m_network(network)
+    , m_cache(cache)
+{
+}
+
+AuthToken Session::currentToken() const
+{
+    const QMutexLocker lock(&m_mutex);
+    return m_token;
+}
+
+int Session::timeoutMs() const
+{
+    return m_profile.apiTimeoutSeconds > 0 ? m_profile.apiTimeoutSeconds * 1000 : 60000;
+}
+
+std::optional<QSslConfiguration> Session::sslConfiguration() const
+{
+    if (m_profile.verify && m_profile.cacert.isEmpty() && m_profile.cert.isEmpty())
+        return std::nullopt;
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    if (!m_profile.verify)
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+    if (!m_profile.cacert.isEmpty()) {
+        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_profile.cacert);
+        if (certificates.isEmpty())
+            throw ApiError(ApiError::Kind::Config, QStringLiteral("cloud '%1': no certificate in cacert file %2").arg(m_profile.name, m_profile.cacert));
+        ssl.setCaCertificates(certificates);
+    }
+    if (!m_profile.cert.isEmpty()) {
+        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_profile.cert);
+        if (!certificates.isEmpty())
+            ssl.setLocalCertificate(certificates.constFirst());
+        QFile keyFile(m_profile.key.isEmpty() ? m_profile.cert : m_profile.key);
+        if (keyFile.open(QIODevice::ReadOnly))
+            ssl.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+    }
+    return ssl;
+}
+
+QFuture<AuthToken> Session::authenticate()
+{
+    const QMutexLocker lock(&m_mutex);
+    if (m_token.isFreshAt(QDateTime::currentDateTimeUtc()))
+        return QtFuture::makeReadyValueFuture(m_token);
+    if (m_pendingAuth)
+        return *m_pendingAuth;
+    if (m_cache) {
+        if (const auto cached = m_cache->load(m_profile)) {
+            qCDebug(lcAuth) << "using cached token for" << m_profile.name;
+            m_token = *cached;
+            return QtFuture::makeReadyValueFuture(m_token);
+        }
+    }
+    m_pendingAuth = requestToken();
+    return *m_pendingAuth;
+}
+
+QFuture<AuthToken> Session::requestToken()
+{
+    HttpRequest request;
+    request.method = "POST";
+    // Sending the same credentials twice is harmless: Keystone only issues a second token.
+    request.idempotent = true;
+    request.timeoutMs = timeoutMs();
+    try {
+        request.url = KeystoneAuth::tokensUrl(m_profile.auth.authUrl);
+        request.body = QJsonDocument(KeystoneAuth::requestBody(m_profile)).toJson(QJsonDocument::Compact);
+        request.ssl = sslConfiguration();
+    } catch (const ApiError &error) {
+        return QtFuture::makeExceptionalFuture<AuthToken>(error);
+    }
+    request.setHeader("Content-Type", "application/json");
+    request.setHeader("Accept", "application/json");
+    qCDebug(lcAuth) << "requesting a token for" << m_profile.name << "from" << request.url.toDisplayString();
+    return m_network->send(request).then([this](const HttpResponse &response) {
+        const auto finish = [this] {
+            const QMutexLocker lock(&m_mutex);
+            m_pendingAuth.reset();
+        };
+        if (!response.ok()) {
+            finish();
+            throw ApiError::fromResponse(response, QStringLiteral("authenticate to cloud '%1'").arg(m_profile.name));
+        }
+        AuthToken token;
+        try {
+            token = KeystoneAuth::parseResponse(response.body, response.header("X-Subject-Token"));
+        } catch (...) {
+            finish();
+            throw;
+        }
+        {
+            const QMutexLocker lock(&m_mutex);
+            m_token = token;
+            m_pendingAuth.reset();
+        }
+        if (m_cache)
+            m_cache->store(m_profile, token);
+        return token;
+    });
+}
+
+void Session::forget(const AuthToken &token)
+{
+    const QMutexLocker lock(&m_mutex);
+    if (m_token.id == token.id)
+        m_token = {};
+    if (m_cache)
+        m_cache->drop(m_profile);
+}
+
+QString Session::endpointUrl(const AuthToken &token, const QString &serviceType) const
+{
+    const auto url = findEndpoint(token.catalog, serviceType, m_profile.interface, m_profile.regionName);
+    if (!url) {
+        throw ApiError(ApiError::Kind::Config,
+                       QStringLiteral("cloud '%1' has no %2 endpoint for interface '%3'%4 in its catalog")
+                           .arg(m_profile.name, serviceType, m_profile.interface,
+                                m_profile.regionName.isEmpty() ? QString() : QStringLiteral(" in region '%1'").arg(m_profile.regionName)));
+    }
+    return *url;
+}
+
+QFuture<HttpResponse> Session::sendWith(const AuthToken &token, const ServiceRequest &request)
+{
+    HttpRequest http;
+    http.method = request.method;
+    http.body = request.body;
+    http.headers = request.headers;
+    http.idempotent = request.idempotent;
+    http.timeoutMs = timeoutMs();
+    try {
+        http.ssl = sslConfiguration();
+        QUrl url = request.path.startsWith(QStringLiteral("http")) ? QUrl(request.path)
+                                                                   : QUrl(endpointUrl(token, request.serviceType) + request.path);
+        if (!request.query.isEmpty()) {
+            QUrlQuery query(url);
+            for (const auto &[key, value] : request.query.queryItems(QUrl::FullyEncoded))
+                query.addQueryItem(key, value);
+            url.setQuery(query);
+        }
+        http.url = url;
+    } catch (const ApiError &error) {
+        return QtFuture::makeExceptionalFuture<HttpResponse>(error);
+    }
+    http.setHeader("X-Auth-Token", token.id);
+    if (!request.body.isEmpty() && std::none_of(http.headers.cbegin(), http.headers.cend(),
+                                                [](const auto &h) { return h.first.compare("Content-Type", Qt::CaseInsensitive) == 0; }))
+        http.setHeader("Content-Type", "application/json");
+    if (std::none_of(http.headers.cbegin(), http.headers.cend(), [](const auto &h) { return h.first.compare("Accept", Qt::CaseInsensitive) == 0; }))
+        http.setHeader("Accept", "application/json");
+    return m_network->send(http);
+}
+
+QFuture<HttpResponse> Session::send(const ServiceRequest &request)
+{
+    return authenticate()
+        .then([this, request](const AuthToken &token) {
+            return sendWith(token, request).then([this, request, token](const HttpResponse &response) {
+                if (response.status != 401)
+                    return QtFuture::makeReadyValueFuture(response);
+                // The token was revoked or expired early: authenticate once more and resend once.
+                qCDebug(lcAuth) << "401 from" << request.serviceType << "- authenticating again";
+                forget(token);
+                return authenticate().then([this, request](const AuthToken &fresh) { return sendWith(fresh, request); }).unwrap();
+            });
+        })
+        .unwrap()
+        .then([request](const HttpResponse &response) {
+            if (!response.ok())
+                throw ApiError::fromResponse(response, request.what);
+            return response;
+        });
+}
+
+} // namespace Pilvi

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "config/cloudprofile.h"
+#include "net/authtoken.h"
+#include "net/httptypes.h"
+
+#include <QFuture>
+#include <QMutex>
+#include <QUrlQuery>
+
+#include <optional>
+
+namespace Pilvi {
+
+class NetworkAccess;
+class TokenCache;
+
+/// A call to a service of the cloud, relative to its catalog endpoint.
+struct ServiceRequest {
+    QString serviceType;   ///< orchestration, block-storage, object-store, compute, identity
+    QByteArray method = "GET";
+    QString path;          ///< appended to the endpoint: "/stacks"; or a full URL (a "next" link)
+    QUrlQuery query;
+    QList<std::pair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    QString what;          ///< for error messages: "list stacks"
+    std::optional<bool> idempotent;
+};
+
+/// One authenticated connection to one cloud (Keystone v3): keeps the token and catalog, renews
+/// the token before it expires, re-authenticates once when a service answers 401, and turns
+/// error answers into ApiError. Thread-safe; futures finish on the network thread.
+class Session
+{
+public:
+    Session(CloudProfile profile, NetworkAccess *network, TokenCache *cache = nullptr);
+
+    const CloudProfile &profile() const { return m_profile; }
+
+    /// A fresh token: the one held, the cached one, or a new one from Keystone.
+    QFuture<AuthToken> authenticate();
+    /// The token held now (maybe none yet).
+    AuthToken currentToken() const;
+
+    /// Sends an authenticated request; finishes with a 2xx response, or fails with ApiError.
+    QFuture<HttpResponse> send(const ServiceRequest &request);
+
+    /// The catalog URL of a service type, or an ApiError(Config) naming what is missing.
+    QString endpointUrl(const AuthToken &token, const QString &serviceType) const;
+
+    /// TLS settings from the profile (cacert, verify, cert/key).
+    std::optional<QSslConfiguration> sslConfiguration() const;
+    int timeoutMs() const;
+
+private:
+    QFuture<AuthToken> requestToken();
+    QFuture<HttpResponse> sendWith(const AuthToken &token, const ServiceRequest &request);
+    void forget(const AuthToken &token);
+
+    const CloudProfile m_profile;
+    NetworkAccess *m_network;
+    TokenCache *m_cache;
+    mutable QMutex m_mutex;
+    AuthToken m_token;                       // guarded by m_mutex
+    std::optional<QFuture<AuthToken>> m_pendingAuth; // guarded by m_mutex: one Keystone call at a time
+};
+
+} // namespace Pilvi

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "openstack/blockstorage/blockstorageclient.h"
+
+#include "net/session.h"
+#include "openstack/blockstorage/blockstorageparse.h"
+#include "openstack/paging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Pilvi {
+
+namespace {
+ServiceRequest call(const QByteArray &method, const QString &path, const QString &what, const QJsonObject &body = {})
+{
+    ServiceRequest request;
+    request.serviceType = QStringLiteral("block-storage");
+    request.method = method;
+    request.path = path;
+    request.what = what;
+    request.headers.append({"OpenStack-API-Version", BlockStorageClient::microversion.toByteArray()});
+    if (!body.isEmpty())
+        request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return request;
+}
+} // namespace
+
+BlockStorageClient::BlockStorageClient(Session *session)
+    : m_session(session)
+{
+}
+
+QFuture<QList<Volume>> BlockStorageClient::listVolumes()
+{
+    return fetchAllPages<Volume>(m_session, call("GET", QStringLiteral("/volumes/detail"), QStringLiteral("list volumes")), 1000,
+                                 &CinderParse::volumes, [](const Volume &v) { return v.id; });
+}
+
+QFuture<Volume> BlockStorageClient::showVolume(const QString &id)
+{
+    return m_session->send(call("GET", QStringLiteral("/volumes/") + id, QStringLiteral("show volume %1").arg(id)))
+        .then([](const HttpResponse &r) { return CinderParse::volume(r.body); });
+}
+
+QFuture<Volume> BlockStorageClient::createVolume(const QString &name, int sizeGb, const QString &description)
+{
+    const QJsonObject volume{{QStringLiteral("name"), name}, {QStringLiteral("size"), sizeGb}, {QStringLiteral("description"), description}};
+    return m_session->send(call("POST", QStringLiteral("/volumes"), QStringLiteral("create volume %1").arg(name), {{QStringLiteral("volume"), volume}}))
+        .then([](const HttpResponse &r) { return CinderParse::volume(r.body); });
+}
+
+QFuture<void> BlockStorageClient::extendVolume(const QString &id, int newSizeGb)
+{
+    const QJsonObject body{{QStringLiteral("os-extend"), QJsonObject{{QStringLiteral("new_size"), newSizeGb}}}};
+    return m_session->send(call("POST", QStringLiteral("/volumes/%1/action").arg(id), QStringLiteral("extend volume %1").arg(id), body))
+        .then([](const HttpResponse &) {});
+}
+
+QFuture<void> BlockStorageClient::deleteVolume(const QString &id)
+{
+    return m_session->send(call("DELETE", QStringLiteral("/volumes/") + id, QStringLiteral("delete volume %1").arg(id)))
+        .then([](const HttpResponse &) {});
+}
+
+QFuture<QList<VolumeSnapshot>> BlockStorageClient::listSnapshots()
+{
+    return fetchAllPages<VolumeSnapshot>(m_session, call("GET", QStringLiteral("/snapshots/detail"), QStringLiteral("list snapshots")),
+                                         1000, &CinderParse::snapshots, [](const VolumeSnapshot &s) { return s.id; });
+}
+
+QFuture<VolumeSnapshot> BlockStorageClient::createSnapshot(const QString &volumeId, const QString &name, bool force)
+{
+    const QJsonObject snapshot{{QStringLiteral("volume_id"), volumeId}, {QStringLiteral("name"), name}, {QStringLiteral("force"), force}};
+    return m_session
+        ->send(call("POST", QStringLiteral("/snapshots"), QStringLiteral("snapshot volume %1").arg(volumeId), {{QStringLiteral("snapshot"), snapshot}}))
+        .then([](const HttpResponse &r) { return CinderParse::snapshot(r.body); });
+}
+
+QFuture<void> BlockStorageClient::deleteSnapshot(const QString &id)
+{
+    return m_session->send(call("DELETE", QStringLiteral("/snapshots/") + id, QStringLiteral("delete snapshot %1").arg(id)))
+        .then([](const HttpResponse &) {});
+}
+
+QFuture<QList<VolumeBackup>> BlockStorageClient::listBackups()
+{
+    return fetchAllPages<VolumeBackup>(m_session, call("GET", QStringLiteral("/backups/detail"), QStringLiteral("list backups")), 1000,
+                                       &CinderParse::backups, [](const VolumeBackup &b) { return b.id; });
+}
+
+QFuture<VolumeBackup> BlockStorageClient::showBackup(const QString &id)
+{
+    return m_session->send(call("GET", QStringLiteral("/backups/") + id, QStringLiteral("show backup %1").arg(id)))
+        .then([](const HttpResponse &r) { return CinderParse::backup(r.body); });
+}
+
+QFuture<VolumeBackup> BlockStorageClient::createBackup(const QString &volumeId, const QString &name, bool incremental, bool force)
+{
+    const QJsonObject backup{{QStringLiteral("volume_id"), volumeId},
+                             {QStringLiteral("name"), name},
+                             {QStringLiteral("incremental"), incremental},
+                             {QStringLiteral("force"), force}};
+    return m_session
+        ->send(call("POST", QStringLiteral("/backups"), QStringLiteral("back up volume %1").arg(volumeId), {{QStringLiteral("backup"), backup}}))
+        .then([](const HttpResponse &r) { return CinderParse::backup(r.body); });
+}
+
+QFuture<QString> BlockStorageClient::restoreBackup(const QString &backupId, const QString &volumeId, const QString &newVolumeName)
+{
+    QJsonObject restore;
+    if (!volumeId.isEmpty())
+        restore.insert(QStringLiteral("volume_id"), volumeId);
+    if (!newVolumeName.isEmpty())
+        restore.insert(QStringLiteral("name"), newVolumeName);
+    // Cinder wants the key present even when empty: {"restore": {}} restores into a new volume.
+    ServiceRequest request = call("POST", QStringLiteral("/backups/%1/restore").arg(backupId), QStringLiteral("restore backup %1").arg(backupId));
+    request.body = QJsonDocument(QJsonObject{{QStringLiteral("restore"), restore}}).toJson(QJsonDocument::Compact);
+    return m_session->send(request).then([](const HttpResponse &r) { return CinderParse::restoredVolumeId(r.body); });
+}
+
+QFuture<void> BlockStorageClient::deleteBackup(const QString &id, bool force)
+{
+    if (force) {
+        const QJsonObject body{{QStringLiteral("os-force_delete"), QJsonObject{}}};
+        return m_session->send(call("POST", QStringLiteral("/backups/%1/action").arg(id), QStringLiteral("force-delete backup %1").arg(id), body))
+            .then([](const HttpResponse &) {});
+    }
+    return m_session->send(call("DELETE", QStringLiteral("/backups/") + id, QStringLiteral("delete backup %1").arg(id)))
+        .then([](const HttpResponse &) {});
+}
+
+QFuture<BlockStorageLimits> BlockStorageClient::limits()
+{
+    return m_session->send(call("GET", QStringLiteral("/limits"), QStringLiteral("show volume limits")))
+        .then([](const HttpResponse &r) { return CinderParse::limits(r.body); });
+}
+
+} // namespace Pilvi

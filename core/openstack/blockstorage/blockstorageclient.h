@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "openstack/blockstorage/volume.h"
+
+#include <QFuture>
+
+namespace Pilvi {
+
+class Session;
+
+/// Cinder (block storage API v3) with microversion 3.40 (Queens), which every cloud still
+/// running has. Futures finish on the network thread, or fail with ApiError.
+class BlockStorageClient
+{
+public:
+    static constexpr QByteArrayView microversion = "volume 3.40";
+
+    explicit BlockStorageClient(Session *session);
+
+    QFuture<QList<Volume>> listVolumes();
+    QFuture<Volume> showVolume(const QString &id);
+    QFuture<Volume> createVolume(const QString &name, int sizeGb, const QString &description = {});
+    QFuture<void> extendVolume(const QString &id, int newSizeGb);
+    QFuture<void> deleteVolume(const QString &id);
+
+    QFuture<QList<VolumeSnapshot>> listSnapshots();
+    QFuture<VolumeSnapshot> createSnapshot(const QString &volumeId, const QString &name, bool force = false);
+    QFuture<void> deleteSnapshot(const QString &id);
+
+    QFuture<QList<VolumeBackup>> listBackups();
+    QFuture<VolumeBackup> showBackup(const QString &id);
+    QFuture<VolumeBackup> createBackup(const QString &volumeId, const QString &name, bool incremental, bool force = false);
+    /// Restores into `volumeId`, or into a new volume named `newVolumeName` when volumeId is
+    /// empty. Finishes with the id of the volume written to.
+    QFuture<QString> restoreBackup(const QString &backupId, const QString &volumeId, const QString &newVolumeName = {});
+    QFuture<void> deleteBackup(const QString &id, bool force = false);
+
+    QFuture<BlockStorageLimits> limits();
+
+private:
+    Session *m_session;
+};
+
+} // namespace Pilvi
