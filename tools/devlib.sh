@@ -130,11 +130,30 @@ dev_run() {
     return $status
 }
 
+# The sandbox cloud comes up (in the background, while the build runs) unless it already runs,
+# proves itself with its selftest, serves the integration tests, and goes down again afterwards
+# unless it was running before.
 dev_test() {
-    local t0=$SECONDS
+    local t0=$SECONDS sandbox="$SRC/tools/sandbox-cloud" sandbox_pid="" was_up=0
+    if "$sandbox" is-up; then
+        was_up=1
+        say "the sandbox cloud is already up; it stays up"
+    else
+        "$sandbox" up >"$CACHE/sandbox-up.log" 2>&1 &
+        sandbox_pid=$!
+    fi
+    # shellcheck disable=SC2064  # expand now: the trap must know what this run started
+    trap "[ $was_up = 1 ] || \"$sandbox\" down >/dev/null 2>&1 || true" EXIT
+
     dev_build ci
+    if [ -n "$sandbox_pid" ] && ! wait "$sandbox_pid"; then
+        cat "$CACHE/sandbox-up.log" >&2
+        die "the sandbox cloud did not come up (log above)"
+    fi
+    "$sandbox" selftest || die "the sandbox cloud's selftest failed"
+
     local status=0
-    QT_QPA_PLATFORM=offscreen in_env ctest --preset ci || status=$?
+    PILVI_SANDBOX_CLOUDS="$CACHE/sandbox/clouds.yaml" QT_QPA_PLATFORM=offscreen in_env ctest --preset ci || status=$?
     [ $status = 0 ] || die "tests failed"
     dev_lint
     say "tests and lint passed in $((SECONDS - t0)) s"

@@ -94,7 +94,7 @@ QFuture<VolumeBackup> BlockStorageClient::showBackup(const QString &id)
         .then([](const HttpResponse &r) { return CinderParse::backup(r.body); });
 }
 
-QFuture<VolumeBackup> BlockStorageClient::createBackup(const QString &volumeId, const QString &name, bool incremental, bool force)
+QFuture<QString> BlockStorageClient::createBackup(const QString &volumeId, const QString &name, bool incremental, bool force)
 {
     const QJsonObject backup{{QStringLiteral("volume_id"), volumeId},
                              {QStringLiteral("name"), name},
@@ -102,7 +102,7 @@ QFuture<VolumeBackup> BlockStorageClient::createBackup(const QString &volumeId, 
                              {QStringLiteral("force"), force}};
     return m_session
         ->send(call("POST", QStringLiteral("/backups"), QStringLiteral("back up volume %1").arg(volumeId), {{QStringLiteral("backup"), backup}}))
-        .then([](const HttpResponse &r) { return CinderParse::backup(r.body); });
+        .then([](const HttpResponse &r) { return CinderParse::createdId(r.body, QStringLiteral("backup")); });
 }
 
 QFuture<QString> BlockStorageClient::restoreBackup(const QString &backupId, const QString &volumeId, const QString &newVolumeName)

@@ -30,7 +30,8 @@ public:
 
     QFuture<QList<VolumeBackup>> listBackups();
     QFuture<VolumeBackup> showBackup(const QString &id);
-    QFuture<VolumeBackup> createBackup(const QString &volumeId, const QString &name, bool incremental, bool force = false);
+    /// The new backup's id (Cinder answers a create with little more).
+    QFuture<QString> createBackup(const QString &volumeId, const QString &name, bool incremental, bool force = false);
     /// Restores into `volumeId`, or into a new volume named `newVolumeName` when volumeId is
     /// empty. Finishes with the id of the volume written to.
     QFuture<QString> restoreBackup(const QString &backupId, const QString &volumeId, const QString &newVolumeName = {});

@@ -119,6 +119,11 @@ BlockStorageLimits limits(const QByteArray &body)
     return l;
 }
 
+QString createdId(const QByteArray &body, const QString &key)
+{
+    return JsonReader::document(body, QStringLiteral("create ") + key).object(key).string(QStringLiteral("id"));
+}
+
 QString restoredVolumeId(const QByteArray &body)
 {
     return JsonReader::document(body, QStringLiteral("restore backup")).object(QStringLiteral("restore")).string(QStringLiteral("volume_id"));

@@ -15,6 +15,8 @@ VolumeSnapshot snapshot(const QByteArray &body);
 QList<VolumeBackup> backups(const QByteArray &body);
 VolumeBackup backup(const QByteArray &body);
 BlockStorageLimits limits(const QByteArray &body);    ///< GET /limits
+/// The id in a create answer that has little else ({"backup": {"id", "name", "links"}}).
+QString createdId(const QByteArray &body, const QString &key);
 /// The volume a restore writes to ({"restore": {"backup_id", "volume_id"}}).
 QString restoredVolumeId(const QByteArray &body);
 
