@@ -117,16 +117,47 @@ dev_build() {
 
 has_display() { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }
 
+# True when the user has a clouds.yaml of their own where openstacksdk looks for one.
+user_has_clouds_yaml() {
+    local dir ext
+    [ -n "${OS_CLIENT_CONFIG_FILE:-}" ] && [ -f "$OS_CLIENT_CONFIG_FILE" ] && return 0
+    for dir in "$PWD" "${XDG_CONFIG_HOME:-$HOME/.config}/openstack" /etc/openstack; do
+        for ext in yaml yml json; do
+            [ -f "$dir/clouds.$ext" ] && return 0
+        done
+    done
+    return 1
+}
+
+# A newcomer's first `tools/dev run` shows Pilvi on a real cloud: with no clouds.yaml of their
+# own (or with --sandbox), the sandbox cloud comes up first and is selected.
 dev_run() {
-    local offscreen=0 arg
-    for arg in "$@"; do [ "$arg" = --offscreen ] && offscreen=1; done
+    local offscreen=0 sandbox=auto arg args=()
+    for arg in "$@"; do
+        case "$arg" in
+            --sandbox) sandbox=yes ;;
+            --no-sandbox) sandbox=no ;;
+            --offscreen) offscreen=1; args+=("$arg") ;;
+            *) args+=("$arg") ;;
+        esac
+    done
     if [ $offscreen = 0 ] && ! has_display; then
         die "no display: neither DISPLAY nor WAYLAND_DISPLAY is set. Start Pilvi from a desktop session, or make a screenshot with 'tools/dev run --offscreen --screenshot FILE'"
+    fi
+    if [ $sandbox = auto ]; then
+        if user_has_clouds_yaml; then sandbox=no; else sandbox=yes; fi
+    fi
+    if [ $sandbox = yes ]; then
+        if ! "$SRC/tools/sandbox-cloud" is-up; then
+            say "starting the sandbox cloud (a real OpenStack on 127.0.0.1; --no-sandbox skips it)"
+            "$SRC/tools/sandbox-cloud" up || die "the sandbox cloud did not come up; run Pilvi without it with --no-sandbox"
+        fi
+        export OS_CLOUD=${OS_CLOUD:-sandbox}
     fi
     dev_build release
     [ $offscreen = 1 ] && export QT_QPA_PLATFORM=offscreen
     local status=0
-    in_env "$SRC/build/release/app/pilvi" "$@" || status=$?
+    in_env "$SRC/build/release/app/pilvi" ${args[@]+"${args[@]}"} || status=$?
     return $status
 }
 

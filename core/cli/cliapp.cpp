@@ -203,9 +203,10 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &environment,
             continue;
         const QStringList positional = line.command.mid(command.words.size());
         if (positional.size() != command.arguments.size()) {
-            return usageError(err, QStringLiteral("'%1' takes %2").arg(command.words.join(u' '),
-                                                                       command.arguments.isEmpty() ? QStringLiteral("no arguments")
-                                                                                                   : command.arguments.join(u' ')));
+            return usageError(err,
+                              QStringLiteral("'%1' takes %2")
+                                  .arg(command.words.join(u' '), command.arguments.isEmpty() ? QStringLiteral("no arguments")
+                                                                                             : command.arguments.join(u' ')));
         }
         return runCloudCommand(command, positional, line, workingDirectory, out, err);
     }

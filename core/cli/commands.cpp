@@ -22,7 +22,7 @@ QString number(qint64 value)
 
 // The CLI waits on its own main thread; result() rethrows the ApiError a future failed with.
 template<typename T>
-T wait(QFuture<T> future)
+T wait(QFuture<T> &&future)
 {
     future.waitForFinished();
     return future.result();
@@ -30,9 +30,10 @@ T wait(QFuture<T> future)
 
 int stackList(Session &session, const QStringList &, OutputTable &table)
 {
-    table = OutputTable({QStringLiteral("ID"), QStringLiteral("Stack Name"), QStringLiteral("Stack Status"), QStringLiteral("Creation Time"),
-                         QStringLiteral("Updated Time")});
-    for (const Stack &s : wait(OrchestrationClient(&session).listStacks()))
+    table = OutputTable({QStringLiteral("ID"), QStringLiteral("Stack Name"), QStringLiteral("Stack Status"),
+                         QStringLiteral("Creation Time"), QStringLiteral("Updated Time")});
+    const QList<Stack> items = wait(OrchestrationClient(&session).listStacks());
+    for (const Stack &s : items)
         table.addRow({s.id, s.name, s.status, timeText(s.createdAt), timeText(s.updatedAt)});
     return 0;
 }
@@ -66,7 +67,8 @@ int stackResources(Session &session, const QStringList &arguments, OutputTable &
 {
     table = OutputTable({QStringLiteral("Resource Name"), QStringLiteral("Physical Resource ID"), QStringLiteral("Resource Type"),
                          QStringLiteral("Resource Status"), QStringLiteral("Updated Time"), QStringLiteral("Stack Name")});
-    for (const StackResource &r : wait(OrchestrationClient(&session).listResources(arguments.constFirst(), 5)))
+    const QList<StackResource> items = wait(OrchestrationClient(&session).listResources(arguments.constFirst(), 5));
+    for (const StackResource &r : items)
         table.addRow({r.name, r.physicalId, r.type, r.status, timeText(r.updatedAt), r.stackName});
     return 0;
 }
@@ -75,7 +77,8 @@ int stackEvents(Session &session, const QStringList &arguments, OutputTable &tab
 {
     table = OutputTable({QStringLiteral("Time"), QStringLiteral("Resource"), QStringLiteral("Status"), QStringLiteral("Reason"),
                          QStringLiteral("ID")});
-    for (const StackEvent &e : wait(OrchestrationClient(&session).listEvents(arguments.constFirst())))
+    const QList<StackEvent> items = wait(OrchestrationClient(&session).listEvents(arguments.constFirst()));
+    for (const StackEvent &e : items)
         table.addRow({timeText(e.time), e.resourceName, e.status, e.statusReason, e.id});
     return 0;
 }
@@ -84,7 +87,8 @@ int volumeList(Session &session, const QStringList &, OutputTable &table)
 {
     table = OutputTable({QStringLiteral("ID"), QStringLiteral("Name"), QStringLiteral("Status"), QStringLiteral("Size"),
                          QStringLiteral("Attached to")});
-    for (const Volume &v : wait(BlockStorageClient(&session).listVolumes())) {
+    const QList<Volume> volumes = wait(BlockStorageClient(&session).listVolumes());
+    for (const Volume &v : volumes) {
         QStringList attached;
         for (const VolumeAttachment &a : v.attachments)
             attached << QStringLiteral("%1 on %2").arg(a.serverId, a.device);
@@ -113,16 +117,18 @@ int backupList(Session &session, const QStringList &, OutputTable &table)
 {
     table = OutputTable({QStringLiteral("ID"), QStringLiteral("Name"), QStringLiteral("Volume"), QStringLiteral("Status"),
                          QStringLiteral("Size"), QStringLiteral("Incremental"), QStringLiteral("Created At")});
-    for (const VolumeBackup &b : wait(BlockStorageClient(&session).listBackups()))
-        table.addRow({b.id, b.name, b.volumeId, b.status, number(b.sizeGb), b.incremental ? QStringLiteral("true") : QStringLiteral("false"),
-                      timeText(b.createdAt)});
+    const QList<VolumeBackup> items = wait(BlockStorageClient(&session).listBackups());
+    for (const VolumeBackup &b : items)
+        table.addRow({b.id, b.name, b.volumeId, b.status, number(b.sizeGb),
+                      b.incremental ? QStringLiteral("true") : QStringLiteral("false"), timeText(b.createdAt)});
     return 0;
 }
 
 int containerList(Session &session, const QStringList &, OutputTable &table)
 {
     table = OutputTable({QStringLiteral("Name"), QStringLiteral("Objects"), QStringLiteral("Bytes")});
-    for (const Container &c : wait(ObjectStorageClient(&session).listContainers()))
+    const QList<Container> items = wait(ObjectStorageClient(&session).listContainers());
+    for (const Container &c : items)
         table.addRow({c.name, number(c.objectCount), number(c.bytes)});
     return 0;
 }
@@ -130,7 +136,8 @@ int containerList(Session &session, const QStringList &, OutputTable &table)
 int objectList(Session &session, const QStringList &arguments, OutputTable &table)
 {
     table = OutputTable({QStringLiteral("Name"), QStringLiteral("Bytes"), QStringLiteral("Last Modified")});
-    for (const ObjectEntry &o : wait(ObjectStorageClient(&session).listObjects(arguments.constFirst())))
+    const QList<ObjectEntry> items = wait(ObjectStorageClient(&session).listObjects(arguments.constFirst()));
+    for (const ObjectEntry &o : items)
         table.addRow({o.name, number(o.bytes), timeText(o.lastModified)});
     return 0;
 }
@@ -157,14 +164,29 @@ const QList<CloudCommand> &cloudCommands()
     static const QList<CloudCommand> commands{
         {{QStringLiteral("stack"), QStringLiteral("list")}, {}, QStringLiteral("stacks of the project"), stackList},
         {{QStringLiteral("stack"), QStringLiteral("show")}, {QStringLiteral("STACK")}, QStringLiteral("one stack"), stackShow},
-        {{QStringLiteral("stack"), QStringLiteral("events")}, {QStringLiteral("STACK")}, QStringLiteral("a stack's events, oldest first"), stackEvents},
-        {{QStringLiteral("stack"), QStringLiteral("resources")}, {QStringLiteral("STACK")}, QStringLiteral("a stack's resources, nested included"), stackResources},
-        {{QStringLiteral("stack"), QStringLiteral("outputs")}, {QStringLiteral("STACK")}, QStringLiteral("a stack's outputs"), stackOutputs},
+        {{QStringLiteral("stack"), QStringLiteral("events")},
+         {QStringLiteral("STACK")},
+         QStringLiteral("a stack's events, oldest first"),
+         stackEvents},
+        {{QStringLiteral("stack"), QStringLiteral("resources")},
+         {QStringLiteral("STACK")},
+         QStringLiteral("a stack's resources, nested included"),
+         stackResources},
+        {{QStringLiteral("stack"), QStringLiteral("outputs")},
+         {QStringLiteral("STACK")},
+         QStringLiteral("a stack's outputs"),
+         stackOutputs},
         {{QStringLiteral("volume"), QStringLiteral("list")}, {}, QStringLiteral("volumes"), volumeList},
-        {{QStringLiteral("volume"), QStringLiteral("show")}, {QStringLiteral("VOLUME_ID")}, QStringLiteral("one volume"), volumeShow},
+        {{QStringLiteral("volume"), QStringLiteral("show")},
+         {QStringLiteral("VOLUME_ID")},
+         QStringLiteral("one volume"),
+         volumeShow},
         {{QStringLiteral("backup"), QStringLiteral("list")}, {}, QStringLiteral("volume backups"), backupList},
         {{QStringLiteral("container"), QStringLiteral("list")}, {}, QStringLiteral("object storage containers"), containerList},
-        {{QStringLiteral("object"), QStringLiteral("list")}, {QStringLiteral("CONTAINER")}, QStringLiteral("objects of a container"), objectList},
+        {{QStringLiteral("object"), QStringLiteral("list")},
+         {QStringLiteral("CONTAINER")},
+         QStringLiteral("objects of a container"),
+         objectList},
         {{QStringLiteral("limits")}, {}, QStringLiteral("block storage quota and use"), limits},
     };
     return commands;

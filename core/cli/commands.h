@@ -16,7 +16,7 @@ class Session;
 /// may wait for futures there (pilvi-cli has no GUI thread to keep free).
 struct CloudCommand {
     QStringList words;
-    QStringList arguments;  ///< names of the positional arguments, for usage messages
+    QStringList arguments; ///< names of the positional arguments, for usage messages
     QString summary;
     /// Fills `table` (or throws ApiError); returns the exit code.
     int (*run)(Session &session, const QStringList &arguments, OutputTable &table);

@@ -7,8 +7,7 @@ namespace Pilvi {
 
 StackListModel::StackListModel(QObject *parent)
     : KeyedListModel<Stack>(parent)
-{
-}
+{}
 
 QString StackListModel::statusKind(const QString &status)
 {
@@ -41,11 +40,13 @@ QVariant StackListModel::data(const QModelIndex &index, int role) const
         case StatusColumn: return stack.status;
         case ReasonColumn: return stack.statusReason;
         case CreatedColumn:
-            return role == SortRole ? QVariant(stack.createdAt) : QVariant(QLocale().toString(stack.createdAt.toLocalTime(), QLocale::ShortFormat));
+            return role == SortRole ? QVariant(stack.createdAt)
+                                    : QVariant(QLocale().toString(stack.createdAt.toLocalTime(), QLocale::ShortFormat));
         case UpdatedColumn:
             if (role == SortRole)
                 return stack.updatedAt;
-            return stack.updatedAt.isValid() ? QLocale().toString(stack.updatedAt.toLocalTime(), QLocale::ShortFormat) : QString();
+            return stack.updatedAt.isValid() ? QLocale().toString(stack.updatedAt.toLocalTime(), QLocale::ShortFormat)
+                                             : QString();
         default: return {};
         }
     default: return {};

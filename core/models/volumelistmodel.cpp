@@ -7,8 +7,7 @@ namespace Pilvi {
 
 VolumeListModel::VolumeListModel(QObject *parent)
     : KeyedListModel<Volume>(parent)
-{
-}
+{}
 
 int VolumeListModel::columnCount(const QModelIndex &parent) const
 {
@@ -32,12 +31,14 @@ QVariant VolumeListModel::data(const QModelIndex &index, int role) const
     case AttachedColumn: {
         QStringList servers;
         for (const VolumeAttachment &attachment : volume.attachments)
-            servers << (attachment.device.isEmpty() ? attachment.serverId : tr("%1 on %2").arg(attachment.serverId, attachment.device));
+            servers << (attachment.device.isEmpty() ? attachment.serverId
+                                                    : tr("%1 on %2").arg(attachment.serverId, attachment.device));
         return servers.join(QStringLiteral(", "));
     }
     case BootableColumn: return role == SortRole ? QVariant(volume.bootable) : QVariant(volume.bootable ? tr("yes") : tr("no"));
     case CreatedColumn:
-        return role == SortRole ? QVariant(volume.createdAt) : QVariant(QLocale().toString(volume.createdAt.toLocalTime(), QLocale::ShortFormat));
+        return role == SortRole ? QVariant(volume.createdAt)
+                                : QVariant(QLocale().toString(volume.createdAt.toLocalTime(), QLocale::ShortFormat));
     default: return {};
     }
 }

@@ -16,8 +16,7 @@ ApiError::ApiError(Kind kind, QString message, int httpStatus, QString requestId
     , m_httpStatus(httpStatus)
     , m_requestId(std::move(requestId))
     , m_action(std::move(what))
-{
-}
+{}
 
 QString faultMessageFromBody(const QByteArray &body)
 {
@@ -58,9 +57,9 @@ QString faultMessageFromBody(const QByteArray &body)
 
 ApiError ApiError::fromResponse(const HttpResponse &response, const QString &what)
 {
-    const QString requestId = QString::fromLatin1(response.header("x-openstack-request-id").isEmpty()
-                                                      ? response.header("x-trans-id")
-                                                      : response.header("x-openstack-request-id"));
+    const QString requestId =
+        QString::fromLatin1(response.header("x-openstack-request-id").isEmpty() ? response.header("x-trans-id")
+                                                                                : response.header("x-openstack-request-id"));
     if (response.networkError != QNetworkReply::NoError && response.status == 0)
         return ApiError(Kind::Network, response.errorString, 0, requestId, what);
     QString message = faultMessageFromBody(response.body);

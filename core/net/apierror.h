@@ -14,10 +14,10 @@ class ApiError : public QException
 {
 public:
     enum class Kind {
-        Network,      ///< no answer: refused, reset, DNS, TLS, timeout
-        Http,         ///< the service answered with an error status
-        BadResponse,  ///< an answer Pilvi cannot read (malformed JSON, missing field)
-        Config,       ///< the profile cannot be used (no auth URL, no endpoint for a service)
+        Network,     ///< no answer: refused, reset, DNS, TLS, timeout
+        Http,        ///< the service answered with an error status
+        BadResponse, ///< an answer Pilvi cannot read (malformed JSON, missing field)
+        Config,      ///< the profile cannot be used (no auth URL, no endpoint for a service)
         Cancelled,
     };
 

@@ -20,12 +20,13 @@ QStringList serviceTypeAliases(const QString &serviceType)
 std::optional<QString> findEndpoint(const QList<ServiceEndpoint> &catalog, const QString &serviceType, const QString &interface,
                                     const QString &region)
 {
-    const QString wantedInterface = interface.isEmpty() ? QStringLiteral("public") : interface.toLower().remove(QStringLiteral("url"));
+    const QString wantedInterface =
+        interface.isEmpty() ? QStringLiteral("public") : interface.toLower().remove(QStringLiteral("url"));
     // Aliases in order of preference: the first alias with a matching endpoint wins.
     for (const QString &type : serviceTypeAliases(serviceType)) {
         for (const ServiceEndpoint &endpoint : catalog) {
-            if (endpoint.serviceType == type && endpoint.interface == wantedInterface
-                && (region.isEmpty() || endpoint.region == region))
+            if (endpoint.serviceType == type && endpoint.interface == wantedInterface &&
+                (region.isEmpty() || endpoint.region == region))
                 return endpoint.url;
         }
     }

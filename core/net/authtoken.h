@@ -45,7 +45,7 @@ struct AuthToken {
 QStringList serviceTypeAliases(const QString &serviceType);
 
 /// The endpoint URL for a service type, interface and region (empty region: any), or nullopt.
-std::optional<QString> findEndpoint(const QList<ServiceEndpoint> &catalog, const QString &serviceType,
-                                    const QString &interface, const QString &region);
+std::optional<QString> findEndpoint(const QList<ServiceEndpoint> &catalog, const QString &serviceType, const QString &interface,
+                                    const QString &region);
 
 } // namespace Pilvi

@@ -31,7 +31,8 @@ QJsonObject userOf(const CloudProfile &profile)
         return {{QStringLiteral("id"), auth.userId}};
     if (auth.username.isEmpty())
         throw missing(profile, QStringLiteral("username"));
-    return {{QStringLiteral("name"), auth.username}, {QStringLiteral("domain"), domainOf(auth.userDomainId, auth.userDomainName)}};
+    return {{QStringLiteral("name"), auth.username},
+            {QStringLiteral("domain"), domainOf(auth.userDomainId, auth.userDomainName)}};
 }
 
 std::optional<QJsonObject> projectScope(const CloudAuth &auth)
@@ -40,10 +41,11 @@ std::optional<QJsonObject> projectScope(const CloudAuth &auth)
         return QJsonObject{{QStringLiteral("project"), QJsonObject{{QStringLiteral("id"), auth.projectId}}}};
     if (!auth.projectName.isEmpty()) {
         // openstacksdk falls back to the user's domain for the project's.
-        const QString domainId = auth.projectDomainId.isEmpty() && auth.projectDomainName.isEmpty() ? auth.userDomainId : auth.projectDomainId;
+        const QString domainId =
+            auth.projectDomainId.isEmpty() && auth.projectDomainName.isEmpty() ? auth.userDomainId : auth.projectDomainId;
         const QString domainName = auth.projectDomainName.isEmpty() ? auth.userDomainName : auth.projectDomainName;
-        return QJsonObject{{QStringLiteral("project"),
-                            QJsonObject{{QStringLiteral("name"), auth.projectName}, {QStringLiteral("domain"), domainOf(domainId, domainName)}}}};
+        return QJsonObject{{QStringLiteral("project"), QJsonObject{{QStringLiteral("name"), auth.projectName},
+                                                                   {QStringLiteral("domain"), domainOf(domainId, domainName)}}}};
     }
     return std::nullopt;
 }
@@ -52,7 +54,8 @@ QString requireString(const QJsonObject &object, const QString &key, const QStri
 {
     const QJsonValue value = object.value(key);
     if (!value.isString())
-        throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("token response: %1.%2 is missing or not text").arg(where, key));
+        throw ApiError(ApiError::Kind::BadResponse,
+                       QStringLiteral("token response: %1.%2 is missing or not text").arg(where, key));
     return value.toString();
 }
 
@@ -121,7 +124,8 @@ AuthToken parseResponse(const QByteArray &body, const QByteArray &subjectToken)
     QJsonParseError parseError{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (!document.isObject())
-        throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("token response is not JSON: %1").arg(parseError.errorString()));
+        throw ApiError(ApiError::Kind::BadResponse,
+                       QStringLiteral("token response is not JSON: %1").arg(parseError.errorString()));
     if (subjectToken.isEmpty())
         throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("token response has no X-Subject-Token header"));
     const QJsonObject token = document.object().value(QStringLiteral("token")).toObject();
@@ -130,7 +134,8 @@ AuthToken parseResponse(const QByteArray &body, const QByteArray &subjectToken)
 
     AuthToken result;
     result.id = subjectToken;
-    result.expiresAt = QDateTime::fromString(requireString(token, QStringLiteral("expires_at"), QStringLiteral("token")), Qt::ISODateWithMs);
+    result.expiresAt =
+        QDateTime::fromString(requireString(token, QStringLiteral("expires_at"), QStringLiteral("token")), Qt::ISODateWithMs);
     if (!result.expiresAt.isValid())
         throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("token response: expires_at is not a date"));
     const QJsonObject project = token.value(QStringLiteral("project")).toObject();
@@ -140,21 +145,22 @@ AuthToken parseResponse(const QByteArray &body, const QByteArray &subjectToken)
     result.userId = user.value(QStringLiteral("id")).toString();
     result.userName = user.value(QStringLiteral("name")).toString();
     const QJsonArray roles = token.value(QStringLiteral("roles")).toArray();
-    for (const QJsonValue &role : roles)
+    for (const auto &role : roles)
         result.roles.append(role.toObject().value(QStringLiteral("name")).toString());
 
     const QJsonArray catalog = token.value(QStringLiteral("catalog")).toArray();
-    for (const QJsonValue &serviceValue : catalog) {
+    for (const auto &serviceValue : catalog) {
         const QJsonObject service = serviceValue.toObject();
         const QString type = requireString(service, QStringLiteral("type"), QStringLiteral("catalog[]"));
         const QJsonArray endpoints = service.value(QStringLiteral("endpoints")).toArray();
-        for (const QJsonValue &endpointValue : endpoints) {
+        for (const auto &endpointValue : endpoints) {
             const QJsonObject endpoint = endpointValue.toObject();
             ServiceEndpoint entry;
             entry.serviceType = type;
             entry.serviceName = service.value(QStringLiteral("name")).toString();
             entry.interface = requireString(endpoint, QStringLiteral("interface"), QStringLiteral("endpoint"));
-            entry.region = endpoint.value(QStringLiteral("region_id")).toString(endpoint.value(QStringLiteral("region")).toString());
+            entry.region =
+                endpoint.value(QStringLiteral("region_id")).toString(endpoint.value(QStringLiteral("region")).toString());
             entry.url = requireString(endpoint, QStringLiteral("url"), QStringLiteral("endpoint"));
             result.catalog.append(entry);
         }

@@ -54,15 +54,16 @@ public:
             response.networkError = reply->error();
             response.errorString = reply->errorString();
             response.attempts = attempt;
-            if (response.status != 0 && response.networkError != QNetworkReply::NoError
-                && response.networkError > QNetworkReply::UnknownProxyError) {
+            if (response.status != 0 && response.networkError != QNetworkReply::NoError &&
+                response.networkError > QNetworkReply::UnknownProxyError) {
                 // An HTTP error status is not a network failure: the status says it all.
                 response.networkError = QNetworkReply::NoError;
             }
             const auto delay = policy.nextDelay(request, response, attempt, QRandomGenerator::global()->generateDouble());
             if (delay && !promise->isCanceled()) {
                 qCDebug(lcNet) << "retrying" << request.url.toDisplayString(QUrl::RemoveQuery) << "in" << delay->count() << "ms";
-                QTimer::singleShot(*delay, this, [this, request, promise, attempt, clock] { start(request, promise, attempt + 1, clock); });
+                QTimer::singleShot(*delay, this,
+                                   [this, request, promise, attempt, clock] { start(request, promise, attempt + 1, clock); });
                 return;
             }
             response.elapsedMs = clock->elapsed();
@@ -108,8 +109,9 @@ QFuture<HttpResponse> NetworkAccess::send(const HttpRequest &request)
     promise->start();
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, request, promise, clock] { worker->start(request, promise, 1, clock); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, request, promise, clock] { worker->start(request, promise, 1, clock); },
+        Qt::QueuedConnection);
     return future;
 }
 

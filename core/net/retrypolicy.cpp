@@ -18,10 +18,8 @@ bool isTransientNetworkError(QNetworkReply::NetworkError error)
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::UnknownNetworkError:
-        return true;
-    default:
-        return false;
+    case QNetworkReply::UnknownNetworkError: return true;
+    default: return false;
     }
 }
 } // namespace
@@ -36,7 +34,8 @@ std::optional<std::chrono::milliseconds> RetryPolicy::parseRetryAfter(const QByt
     if (isNumber)
         return seconds >= 0 ? std::optional(std::chrono::milliseconds(seconds * 1000)) : std::nullopt;
     // HTTP date: "Wed, 21 Oct 2015 07:28:00 GMT"
-    const QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    const QDateTime when =
+        QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         return std::nullopt;
     QDateTime utc = when;

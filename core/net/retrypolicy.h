@@ -23,8 +23,8 @@ public:
     /// - network errors (refused, reset, timeout) only for idempotent requests;
     /// - anything else is final.
     /// `jitter` in [0, 1) spreads clients out; tests pass a fixed value.
-    std::optional<std::chrono::milliseconds> nextDelay(const HttpRequest &request, const HttpResponse &response,
-                                                       int attempt, double jitter) const;
+    std::optional<std::chrono::milliseconds> nextDelay(const HttpRequest &request, const HttpResponse &response, int attempt,
+                                                       double jitter) const;
 
     /// Retry-After as seconds or an HTTP date, relative to `now`; nullopt if absent or unreadable.
     static std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value, const QDateTime &now);

@@ -18,8 +18,7 @@ Session::Session(CloudProfile profile, NetworkAccess *network, TokenCache *cache
     : m_profile(std::move(profile))
     , m_network(network)
     , m_cache(cache)
-{
-}
+{}
 
 AuthToken Session::currentToken() const
 {
@@ -42,7 +41,8 @@ std::optional<QSslConfiguration> Session::sslConfiguration() const
     if (!m_profile.cacert.isEmpty()) {
         const QList<QSslCertificate> certificates = QSslCertificate::fromPath(m_profile.cacert);
         if (certificates.isEmpty())
-            throw ApiError(ApiError::Kind::Config, QStringLiteral("cloud '%1': no certificate in cacert file %2").arg(m_profile.name, m_profile.cacert));
+            throw ApiError(ApiError::Kind::Config,
+                           QStringLiteral("cloud '%1': no certificate in cacert file %2").arg(m_profile.name, m_profile.cacert));
         ssl.setCaCertificates(certificates);
     }
     if (!m_profile.cert.isEmpty()) {
@@ -61,8 +61,8 @@ QFuture<AuthToken> Session::authenticate()
     const QMutexLocker lock(&m_mutex);
     if (m_token.isFreshAt(QDateTime::currentDateTimeUtc()))
         return QtFuture::makeReadyValueFuture(m_token);
-    if (m_pendingAuth)
-        return *m_pendingAuth;
+    if (m_authPending)
+        return m_pendingAuth;
     if (m_cache) {
         if (const auto cached = m_cache->load(m_profile)) {
             qCDebug(lcAuth) << "using cached token for" << m_profile.name;
@@ -71,7 +71,8 @@ QFuture<AuthToken> Session::authenticate()
         }
     }
     m_pendingAuth = requestToken();
-    return *m_pendingAuth;
+    m_authPending = true;
+    return m_pendingAuth;
 }
 
 QFuture<AuthToken> Session::requestToken()
@@ -94,7 +95,7 @@ QFuture<AuthToken> Session::requestToken()
     return m_network->send(request).then([this](const HttpResponse &response) {
         const auto finish = [this] {
             const QMutexLocker lock(&m_mutex);
-            m_pendingAuth.reset();
+            m_authPending = false;
         };
         if (!response.ok()) {
             finish();
@@ -110,7 +111,7 @@ QFuture<AuthToken> Session::requestToken()
         {
             const QMutexLocker lock(&m_mutex);
             m_token = token;
-            m_pendingAuth.reset();
+            m_authPending = false;
         }
         if (m_cache)
             m_cache->store(m_profile, token);
@@ -131,10 +132,11 @@ QString Session::endpointUrl(const AuthToken &token, const QString &serviceType)
 {
     const auto url = findEndpoint(token.catalog, serviceType, m_profile.interface, m_profile.regionName);
     if (!url) {
-        throw ApiError(ApiError::Kind::Config,
-                       QStringLiteral("cloud '%1' has no %2 endpoint for interface '%3'%4 in its catalog")
-                           .arg(m_profile.name, serviceType, m_profile.interface,
-                                m_profile.regionName.isEmpty() ? QString() : QStringLiteral(" in region '%1'").arg(m_profile.regionName)));
+        throw ApiError(
+            ApiError::Kind::Config,
+            QStringLiteral("cloud '%1' has no %2 endpoint for interface '%3'%4 in its catalog")
+                .arg(m_profile.name, serviceType, m_profile.interface,
+                     m_profile.regionName.isEmpty() ? QString() : QStringLiteral(" in region '%1'").arg(m_profile.regionName)));
     }
     return *url;
 }
@@ -162,10 +164,12 @@ QFuture<HttpResponse> Session::sendWith(const AuthToken &token, const ServiceReq
         return QtFuture::makeExceptionalFuture<HttpResponse>(error);
     }
     http.setHeader("X-Auth-Token", token.id);
-    if (!request.body.isEmpty() && std::none_of(http.headers.cbegin(), http.headers.cend(),
-                                                [](const auto &h) { return h.first.compare("Content-Type", Qt::CaseInsensitive) == 0; }))
+    if (!request.body.isEmpty() && std::none_of(http.headers.cbegin(), http.headers.cend(), [](const auto &h) {
+            return h.first.compare("Content-Type", Qt::CaseInsensitive) == 0;
+        }))
         http.setHeader("Content-Type", "application/json");
-    if (std::none_of(http.headers.cbegin(), http.headers.cend(), [](const auto &h) { return h.first.compare("Accept", Qt::CaseInsensitive) == 0; }))
+    if (std::none_of(http.headers.cbegin(), http.headers.cend(),
+                     [](const auto &h) { return h.first.compare("Accept", Qt::CaseInsensitive) == 0; }))
         http.setHeader("Accept", "application/json");
     return m_network->send(http);
 }

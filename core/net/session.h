@@ -18,13 +18,13 @@ class TokenCache;
 
 /// A call to a service of the cloud, relative to its catalog endpoint.
 struct ServiceRequest {
-    QString serviceType;   ///< orchestration, block-storage, object-store, compute, identity
+    QString serviceType; ///< orchestration, block-storage, object-store, compute, identity
     QByteArray method = "GET";
-    QString path;          ///< appended to the endpoint: "/stacks"; or a full URL (a "next" link)
+    QString path; ///< appended to the endpoint: "/stacks"; or a full URL (a "next" link)
     QUrlQuery query;
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
-    QString what;          ///< for error messages: "list stacks"
+    QString what; ///< for error messages: "list stacks"
     std::optional<bool> idempotent;
 };
 
@@ -62,8 +62,9 @@ private:
     NetworkAccess *m_network;
     TokenCache *m_cache;
     mutable QMutex m_mutex;
-    AuthToken m_token;                       // guarded by m_mutex
-    std::optional<QFuture<AuthToken>> m_pendingAuth; // guarded by m_mutex: one Keystone call at a time
+    AuthToken m_token;                // guarded by m_mutex
+    QFuture<AuthToken> m_pendingAuth; // guarded by m_mutex: one Keystone call at a time
+    bool m_authPending = false;       // guarded by m_mutex
 };
 
 } // namespace Pilvi

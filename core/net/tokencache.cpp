@@ -24,8 +24,7 @@ QString TokenCache::defaultDirectory()
 
 TokenCache::TokenCache(QString directory)
     : m_directory(std::move(directory))
-{
-}
+{}
 
 QString TokenCache::fileFor(const CloudProfile &profile) const
 {
@@ -59,7 +58,7 @@ std::optional<AuthToken> TokenCache::load(const CloudProfile &profile) const
     token.userId = object.value(QStringLiteral("user_id")).toString();
     token.userName = object.value(QStringLiteral("user_name")).toString();
     const QJsonArray catalog = object.value(QStringLiteral("catalog")).toArray();
-    for (const QJsonValue &value : catalog) {
+    for (const auto &value : catalog) {
         const QJsonObject e = value.toObject();
         token.catalog.append({e.value(QStringLiteral("type")).toString(), e.value(QStringLiteral("name")).toString(),
                               e.value(QStringLiteral("interface")).toString(), e.value(QStringLiteral("region")).toString(),
@@ -77,8 +76,10 @@ void TokenCache::store(const CloudProfile &profile, const AuthToken &token) cons
     QFile::setPermissions(m_directory, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     QJsonArray catalog;
     for (const ServiceEndpoint &e : token.catalog) {
-        catalog.append(QJsonObject{{QStringLiteral("type"), e.serviceType}, {QStringLiteral("name"), e.serviceName},
-                                   {QStringLiteral("interface"), e.interface}, {QStringLiteral("region"), e.region},
+        catalog.append(QJsonObject{{QStringLiteral("type"), e.serviceType},
+                                   {QStringLiteral("name"), e.serviceName},
+                                   {QStringLiteral("interface"), e.interface},
+                                   {QStringLiteral("region"), e.region},
                                    {QStringLiteral("url"), e.url}});
     }
     const QJsonObject object{{QStringLiteral("id"), QString::fromLatin1(token.id)},

@@ -27,16 +27,16 @@ QString typeName(const QJsonValue &value)
 JsonReader::JsonReader(QJsonObject object, QString path)
     : m_object(std::move(object))
     , m_path(std::move(path))
-{
-}
+{}
 
 JsonReader JsonReader::document(const QByteArray &body, const QString &what)
 {
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
-        throw ApiError(ApiError::Kind::BadResponse,
-                       QStringLiteral("the answer to '%1' is not valid JSON (%2 at byte %3)").arg(what, error.errorString()).arg(error.offset));
+        throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("the answer to '%1' is not valid JSON (%2 at byte %3)")
+                                                        .arg(what, error.errorString())
+                                                        .arg(error.offset));
     if (!document.isObject())
         throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("the answer to '%1' is not a JSON object").arg(what));
     return JsonReader(document.object(), QString());
@@ -45,7 +45,8 @@ JsonReader JsonReader::document(const QByteArray &body, const QString &what)
 void JsonReader::fail(const QString &key, const QString &expected, const QJsonValue &got) const
 {
     const QString where = m_path.isEmpty() ? key : m_path + u'.' + key;
-    throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("unexpected answer: %1: expected %2, got %3").arg(where, expected, typeName(got)));
+    throw ApiError(ApiError::Kind::BadResponse,
+                   QStringLiteral("unexpected answer: %1: expected %2, got %3").arg(where, expected, typeName(got)));
 }
 
 QString JsonReader::string(const QString &key) const
@@ -103,14 +104,17 @@ bool JsonReader::optionalBool(const QString &key, bool fallback) const
 
 QDateTime JsonReader::optionalTime(const QString &key) const
 {
-    const QString text = optionalString(key);
+    QString text = optionalString(key);
     if (text.isEmpty())
         return {};
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    // OpenStack writes UTC, often without a zone ("2026-11-25T04:03:54.276138"). Saying so before
+    // parsing keeps QDateTime off the local time zone rules, which cost ~50 us a value.
+    const bool hasZone = text.endsWith(u'Z') || text.lastIndexOf(u'+') > 10 || text.lastIndexOf(u'-') > 10;
+    if (!hasZone)
+        text += u'Z';
+    const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!time.isValid())
         fail(key, QStringLiteral("an ISO 8601 time"), m_object.value(key));
-    if (time.timeSpec() == Qt::LocalTime) // OpenStack writes UTC without a zone
-        time.setTimeZone(QTimeZone::UTC);
     return time;
 }
 
@@ -118,7 +122,7 @@ QStringList JsonReader::optionalStrings(const QString &key) const
 {
     QStringList result;
     const QJsonArray items = optionalArray(key);
-    for (const QJsonValue &item : items) {
+    for (const auto &item : items) {
         if (!item.isString())
             fail(key, QStringLiteral("a list of text"), item);
         result.append(item.toString());
@@ -157,7 +161,8 @@ JsonReader JsonReader::element(const QJsonArray &items, const QString &key, qsiz
     const QString path = (m_path.isEmpty() ? key : m_path + u'.' + key) + QStringLiteral("[%1]").arg(index);
     const QJsonValue value = items.at(index);
     if (!value.isObject())
-        throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("unexpected answer: %1: expected an object, got %2").arg(path, typeName(value)));
+        throw ApiError(ApiError::Kind::BadResponse,
+                       QStringLiteral("unexpected answer: %1: expected an object, got %2").arg(path, typeName(value)));
     return JsonReader(value.toObject(), path);
 }
 

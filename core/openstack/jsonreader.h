@@ -18,15 +18,15 @@ public:
 
     static JsonReader document(const QByteArray &body, const QString &what);
 
-    QString string(const QString &key) const;                 ///< required text
-    QString optionalString(const QString &key) const;         ///< text, or empty when absent or null
-    qint64 integer(const QString &key) const;                 ///< required number
+    QString string(const QString &key) const;         ///< required text
+    QString optionalString(const QString &key) const; ///< text, or empty when absent or null
+    qint64 integer(const QString &key) const;         ///< required number
     qint64 optionalInteger(const QString &key, qint64 fallback = 0) const;
     bool optionalBool(const QString &key, bool fallback = false) const; ///< also "true"/"false" text (Cinder)
-    QDateTime optionalTime(const QString &key) const;         ///< ISO 8601, UTC when no zone is given
+    QDateTime optionalTime(const QString &key) const;                   ///< ISO 8601, UTC when no zone is given
     QStringList optionalStrings(const QString &key) const;
-    JsonReader object(const QString &key) const;              ///< required object
-    QJsonArray array(const QString &key) const;               ///< required array
+    JsonReader object(const QString &key) const; ///< required object
+    QJsonArray array(const QString &key) const;  ///< required array
     QJsonArray optionalArray(const QString &key) const;
     bool has(const QString &key) const { return m_object.contains(key) && !m_object.value(key).isNull(); }
 

@@ -22,7 +22,7 @@ namespace {
 
 // Waits for a future without blocking this thread's event loop (results arrive on the network thread).
 template<typename T>
-T await(QFuture<T> future, int timeoutMs = 120000)
+T await(const QFuture<T> &future, int timeoutMs = 120000)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!future.isFinished() && !deadline.hasExpired())
@@ -32,7 +32,7 @@ T await(QFuture<T> future, int timeoutMs = 120000)
     return future.result(); // rethrows the ApiError the call failed with
 }
 
-void awaitVoid(QFuture<void> future)
+void awaitVoid(QFuture<void> &&future)
 {
     QDeadlineTimer deadline(120000);
     while (!future.isFinished() && !deadline.hasExpired())
@@ -44,7 +44,7 @@ void awaitVoid(QFuture<void> future)
 // Polls `probe` until it returns true, for at most `seconds`.
 bool eventually(const std::function<bool()> &probe, int seconds = 180)
 {
-    QDeadlineTimer deadline(seconds * 1000);
+    QDeadlineTimer deadline(qint64(seconds) * 1000);
     while (!deadline.hasExpired()) {
         if (probe())
             return true;
@@ -80,9 +80,11 @@ private Q_SLOTS:
         paths.sandboxFile = clouds;
         m_config = loadCloudsConfig(paths);
         const CloudSelection selection = selectCloud(m_config, QStringLiteral("sandbox"), {});
-        QVERIFY2(selection.cloud, qPrintable(selection.error));
-        QCOMPARE(selection.cloud->authType, QStringLiteral("v3applicationcredential"));
-        m_session = std::make_unique<Session>(*selection.cloud, &m_network);
+        if (!selection.cloud)
+            QFAIL(qPrintable(selection.error));
+        const CloudProfile &cloud = *selection.cloud;
+        QCOMPARE(cloud.authType, QStringLiteral("v3applicationcredential"));
+        m_session = std::make_unique<Session>(cloud, &m_network);
     }
 
     void authenticates_data()
@@ -95,13 +97,15 @@ private Q_SLOTS:
     {
         QFETCH(QString, cloud);
         const CloudSelection selection = selectCloud(m_config, cloud, {});
-        QVERIFY2(selection.cloud, qPrintable(selection.error));
+        if (!selection.cloud)
+            QFAIL(qPrintable(selection.error));
         Session own(*selection.cloud, &m_network);
         const AuthToken token = await(own.authenticate());
         QVERIFY(token.isValid());
         QCOMPARE(token.projectName, QStringLiteral("demo"));
         QVERIFY(token.isFreshAt(QDateTime::currentDateTimeUtc()));
-        QVERIFY(findEndpoint(token.catalog, QStringLiteral("orchestration"), QStringLiteral("public"), QStringLiteral("RegionOne")));
+        QVERIFY(
+            findEndpoint(token.catalog, QStringLiteral("orchestration"), QStringLiteral("public"), QStringLiteral("RegionOne")));
     }
 
     void wrongSecretIsAClearError()
@@ -114,7 +118,8 @@ private Q_SLOTS:
             QFAIL("authenticated with a wrong secret");
         } catch (const ApiError &error) {
             QCOMPARE(error.httpStatus(), 401);
-            QVERIFY2(error.toString().startsWith(QStringLiteral("authenticate to cloud 'sandbox': ")), qPrintable(error.toString()));
+            QVERIFY2(error.toString().startsWith(QStringLiteral("authenticate to cloud 'sandbox': ")),
+                     qPrintable(error.toString()));
             QVERIFY(!error.requestId().isEmpty());
         }
     }
@@ -160,10 +165,12 @@ private:
         const QList<Stack> stacks = await(heat.listStacks());
         QVERIFY(std::any_of(stacks.cbegin(), stacks.cend(), [&](const Stack &s) { return s.id == id && s.name == create.name; }));
         const QList<StackResource> resources = await(heat.listResources(create.name, 2));
-        const auto group = std::find_if(resources.cbegin(), resources.cend(), [](const StackResource &r) { return r.name == u"asg"; });
+        const auto group =
+            std::find_if(resources.cbegin(), resources.cend(), [](const StackResource &r) { return r.name == u"asg"; });
         QVERIFY(group != resources.cend());
         QVERIFY(!group->nestedStackId.isEmpty());
-        QVERIFY(std::any_of(resources.cbegin(), resources.cend(), [](const StackResource &r) { return r.parentResource == u"asg"; }));
+        QVERIFY(
+            std::any_of(resources.cbegin(), resources.cend(), [](const StackResource &r) { return r.parentResource == u"asg"; }));
         const QList<StackEvent> events = await(heat.listEvents(create.name));
         QVERIFY(events.size() >= 4);
         QCOMPARE(events.constLast().status, QStringLiteral("CREATE_COMPLETE"));
@@ -216,7 +223,8 @@ private:
         const QString backupId = await(cinder.createBackup(volume.id, unique("it-backup"), false));
         QVERIFY(waitStatus([&] { return await(cinder.showBackup(backupId)).status; }, QStringLiteral("available")));
         const QList<VolumeBackup> backups = await(cinder.listBackups());
-        QVERIFY(std::any_of(backups.cbegin(), backups.cend(), [&](const VolumeBackup &b) { return b.id == backupId && b.volumeId == volume.id; }));
+        QVERIFY(std::any_of(backups.cbegin(), backups.cend(),
+                            [&](const VolumeBackup &b) { return b.id == backupId && b.volumeId == volume.id; }));
 
         const QString restored = await(cinder.restoreBackup(backupId, QString(), unique("it-restored")));
         QVERIFY(!restored.isEmpty());
@@ -228,7 +236,8 @@ private:
         QVERIFY(waitStatus(
             [&] {
                 const QList<VolumeSnapshot> all = await(cinder.listSnapshots());
-                const auto it = std::find_if(all.cbegin(), all.cend(), [&](const VolumeSnapshot &s) { return s.id == snapshot.id; });
+                const auto it =
+                    std::find_if(all.cbegin(), all.cend(), [&](const VolumeSnapshot &s) { return s.id == snapshot.id; });
                 return it == all.cend() ? QString() : it->status;
             },
             QStringLiteral("available")));

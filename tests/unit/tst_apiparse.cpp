@@ -62,10 +62,12 @@ private Q_SLOTS:
         const Stack stack = HeatParse::stack(recorded(QStringLiteral("heat_stack_show")));
         QCOMPARE(stack.name, QStringLiteral("demo-asg"));
         QCOMPARE(stack.outputs.size(), 2);
-        const auto size = std::find_if(stack.outputs.cbegin(), stack.outputs.cend(), [](const StackOutput &o) { return o.key == u"size"; });
+        const auto size =
+            std::find_if(stack.outputs.cbegin(), stack.outputs.cend(), [](const StackOutput &o) { return o.key == u"size"; });
         QVERIFY(size != stack.outputs.cend());
         QCOMPARE(size->value, QStringLiteral("1")); // a number in JSON, text for display
-        const auto url = std::find_if(stack.outputs.cbegin(), stack.outputs.cend(), [](const StackOutput &o) { return o.key == u"signal_url"; });
+        const auto url = std::find_if(stack.outputs.cbegin(), stack.outputs.cend(),
+                                      [](const StackOutput &o) { return o.key == u"signal_url"; });
         QVERIFY(url != stack.outputs.cend());
         QVERIFY(url->value.endsWith(QStringLiteral("/resources/scale_up/signal")));
     }
@@ -74,12 +76,14 @@ private Q_SLOTS:
     {
         const QList<StackResource> resources = HeatParse::resources(recorded(QStringLiteral("heat_resources_nested")));
         QCOMPARE(resources.size(), 3);
-        const auto group = std::find_if(resources.cbegin(), resources.cend(), [](const StackResource &r) { return r.name == u"asg"; });
+        const auto group =
+            std::find_if(resources.cbegin(), resources.cend(), [](const StackResource &r) { return r.name == u"asg"; });
         QVERIFY(group != resources.cend());
         QCOMPARE(group->type, QStringLiteral("OS::Heat::AutoScalingGroup"));
         QVERIFY(!group->nestedStackId.isEmpty());
         QVERIFY(!group->stackId.isEmpty());
-        const auto member = std::find_if(resources.cbegin(), resources.cend(), [](const StackResource &r) { return r.parentResource == u"asg"; });
+        const auto member =
+            std::find_if(resources.cbegin(), resources.cend(), [](const StackResource &r) { return r.parentResource == u"asg"; });
         QVERIFY(member != resources.cend());
         QCOMPARE(member->type, QStringLiteral("OS::Heat::TestResource"));
         // The member lives in the group's nested stack.
@@ -101,7 +105,8 @@ private Q_SLOTS:
     {
         const QList<Volume> volumes = CinderParse::volumes(recorded(QStringLiteral("cinder_volumes")));
         QCOMPARE(volumes.size(), 2);
-        const auto demo = std::find_if(volumes.cbegin(), volumes.cend(), [](const Volume &v) { return v.name == u"demo-volume"; });
+        const auto demo =
+            std::find_if(volumes.cbegin(), volumes.cend(), [](const Volume &v) { return v.name == u"demo-volume"; });
         QVERIFY(demo != volumes.cend());
         QCOMPARE(demo->sizeGb, 1);
         QCOMPARE(demo->status, QStringLiteral("available"));
@@ -128,10 +133,11 @@ private Q_SLOTS:
     void swift()
     {
         const QList<Container> containers = SwiftParse::containers(recorded(QStringLiteral("swift_containers")));
-        QVERIFY(std::any_of(containers.cbegin(), containers.cend(),
-                            [](const Container &c) { return c.name == u"pilvi-recording"; }));
+        QVERIFY(
+            std::any_of(containers.cbegin(), containers.cend(), [](const Container &c) { return c.name == u"pilvi-recording"; }));
         // Swift updates container counts in the background: the recording may show 0 or 2.
-        QVERIFY(std::all_of(containers.cbegin(), containers.cend(), [](const Container &c) { return c.objectCount >= 0 && c.bytes >= 0; }));
+        QVERIFY(std::all_of(containers.cbegin(), containers.cend(),
+                            [](const Container &c) { return c.objectCount >= 0 && c.bytes >= 0; }));
         const QList<ObjectEntry> objects = SwiftParse::objects(recorded(QStringLiteral("swift_objects")));
         QCOMPARE(objects.size(), 2);
         QCOMPARE(objects[1].name, QStringLiteral("folder/b.txt"));
@@ -154,20 +160,24 @@ private Q_SLOTS:
         const Parser objects = [](const QByteArray &b) { SwiftParse::objects(b); };
 
         QTest::newRow("stack without status")
-            << damaged(QStringLiteral("heat_stacks"), QStringLiteral("stacks"), [](QJsonObject &o) { o.remove(QStringLiteral("stack_status")); })
+            << damaged(QStringLiteral("heat_stacks"), QStringLiteral("stacks"),
+                       [](QJsonObject &o) { o.remove(QStringLiteral("stack_status")); })
             << stacks << QStringLiteral("unexpected answer: stacks[0].stack_status: expected text, got nothing");
         QTest::newRow("stack name is a number")
-            << damaged(QStringLiteral("heat_stacks"), QStringLiteral("stacks"), [](QJsonObject &o) { o.insert(QStringLiteral("stack_name"), 7); })
+            << damaged(QStringLiteral("heat_stacks"), QStringLiteral("stacks"),
+                       [](QJsonObject &o) { o.insert(QStringLiteral("stack_name"), 7); })
             << stacks << QStringLiteral("unexpected answer: stacks[0].stack_name: expected text, got a number");
         QTest::newRow("creation time not a time")
             << damaged(QStringLiteral("heat_stacks"), QStringLiteral("stacks"),
                        [](QJsonObject &o) { o.insert(QStringLiteral("creation_time"), QStringLiteral("yesterday")); })
             << stacks << QStringLiteral("unexpected answer: stacks[0].creation_time: expected an ISO 8601 time, got text");
         QTest::newRow("volume size is text")
-            << damaged(QStringLiteral("cinder_volumes"), QStringLiteral("volumes"), [](QJsonObject &o) { o.insert(QStringLiteral("size"), QStringLiteral("1")); })
+            << damaged(QStringLiteral("cinder_volumes"), QStringLiteral("volumes"),
+                       [](QJsonObject &o) { o.insert(QStringLiteral("size"), QStringLiteral("1")); })
             << volumes << QStringLiteral("unexpected answer: volumes[0].size: expected a number, got text");
         QTest::newRow("attachments is an object")
-            << damaged(QStringLiteral("cinder_volumes"), QStringLiteral("volumes"), [](QJsonObject &o) { o.insert(QStringLiteral("attachments"), QJsonObject()); })
+            << damaged(QStringLiteral("cinder_volumes"), QStringLiteral("volumes"),
+                       [](QJsonObject &o) { o.insert(QStringLiteral("attachments"), QJsonObject()); })
             << volumes << QStringLiteral("unexpected answer: volumes[0].attachments: expected a list, got an object");
         QTest::newRow("required_by has a number")
             << damaged(QStringLiteral("heat_resources_nested"), QStringLiteral("resources"),
@@ -198,11 +208,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("recording");
         QTest::addColumn<QString>("message");
-        QTest::newRow("heat") << QStringLiteral("heat_error_404") << QStringLiteral("The Stack (no-such-stack) could not be found.");
+        QTest::newRow("heat") << QStringLiteral("heat_error_404")
+                              << QStringLiteral("The Stack (no-such-stack) could not be found.");
         QTest::newRow("cinder") << QStringLiteral("cinder_error_404")
                                 << QStringLiteral("Volume 00000000-0000-0000-0000-000000000000 could not be found.");
-        QTest::newRow("keystone") << QStringLiteral("keystone_error_401") << QStringLiteral("The request you have made requires authentication.");
-        QTest::newRow("swift html") << QStringLiteral("swift_error_404") << QStringLiteral("Not Found The resource could not be found.");
+        QTest::newRow("keystone") << QStringLiteral("keystone_error_401")
+                                  << QStringLiteral("The request you have made requires authentication.");
+        QTest::newRow("swift html") << QStringLiteral("swift_error_404")
+                                    << QStringLiteral("Not Found The resource could not be found.");
     }
     void faultMessages()
     {

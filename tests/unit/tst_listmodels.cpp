@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/eventlistmodel.h"
 #include "models/stacklistmodel.h"
 #include "models/volumelistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace Pilvi;
 
@@ -97,7 +99,8 @@ private Q_SLOTS:
         QCOMPARE(changeSpy.size(), changed);
         QCOMPARE(resetSpy.size(), 0);
         if (kept.isValid())
-            QCOMPARE(kept.data(StackListModel::IdRole).toString(), model.index(kept.row(), 0).data(StackListModel::IdRole).toString());
+            QCOMPARE(kept.data(StackListModel::IdRole).toString(),
+                     model.index(kept.row(), 0).data(StackListModel::IdRole).toString());
         if (!changedStatusOf.isEmpty()) {
             const QModelIndex index = model.index(model.rowOf(changedStatusOf), StackListModel::StatusColumn);
             QCOMPARE(index.data().toString(), QStringLiteral("UPDATE_IN_PROGRESS"));
@@ -118,6 +121,34 @@ private Q_SLOTS:
         QFETCH(QString, status);
         QFETCH(QString, kind);
         QCOMPARE(StackListModel::statusKind(status), kind);
+    }
+
+    // Live events: a longer list appends only the new rows at the end.
+    void eventsAppend()
+    {
+        EventListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<StackEvent> events;
+        for (int i = 0; i < 3; ++i)
+            events.append({QString::number(i),
+                           QDateTime(QDate(2026, 11, 25), QTime(10, 0, i), QTimeZone::UTC),
+                           QStringLiteral("asg"),
+                           {},
+                           QStringLiteral("CREATE_IN_PROGRESS"),
+                           {}});
+        model.setItems(events);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        events.append({QStringLiteral("3"),
+                       QDateTime(QDate(2026, 11, 25), QTime(10, 0, 9), QTimeZone::UTC),
+                       QStringLiteral("asg"),
+                       {},
+                       QStringLiteral("CREATE_COMPLETE"),
+                       QStringLiteral("state changed")});
+        model.setItems(events);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted[0][1].toInt(), 3);
+        QCOMPARE(model.index(3, EventListModel::StatusColumn).data().toString(), QStringLiteral("CREATE_COMPLETE"));
+        QCOMPARE(model.index(3, EventListModel::TimeColumn).data(EventListModel::SortRole).toDateTime(), events[3].time);
     }
 
     void volumeColumns()

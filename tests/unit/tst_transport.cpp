@@ -33,9 +33,10 @@ ScriptedReply tokenReply(const QString &serviceUrl, const QByteArray &token)
                                {QStringLiteral("url"), QString(serviceUrl + QStringLiteral("/v1/p"))}};
     const QJsonObject service{{QStringLiteral("type"), QStringLiteral("orchestration")},
                               {QStringLiteral("endpoints"), QJsonArray{endpoint}}};
-    const QJsonObject body{{QStringLiteral("token"),
-                            QJsonObject{{QStringLiteral("expires_at"), QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs)},
-                                        {QStringLiteral("catalog"), QJsonArray{service}}}}};
+    const QJsonObject body{
+        {QStringLiteral("token"),
+         QJsonObject{{QStringLiteral("expires_at"), QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs)},
+                     {QStringLiteral("catalog"), QJsonArray{service}}}}};
     return {201, {{"X-Subject-Token", token}, {"Content-Type", "application/json"}}, QJsonDocument(body).toJson(), false};
 }
 
@@ -53,7 +54,7 @@ CloudProfile profileFor(const ScriptedHttpServer &server)
 
 // The server lives on this thread: keep its event loop running while waiting.
 template<typename T>
-T resultOf(QFuture<T> future)
+T resultOf(const QFuture<T> &future)
 {
     QDeadlineTimer deadline(15000);
     while (!future.isFinished() && !deadline.hasExpired())
@@ -126,7 +127,9 @@ private Q_SLOTS:
     void sessionReauthenticatesOnceOn401()
     {
         ScriptedHttpServer server;
-        server.script = {tokenReply(server.url(), "first"), {401, {}, "{}", false}, tokenReply(server.url(), "second"),
+        server.script = {tokenReply(server.url(), "first"),
+                         {401, {}, "{}", false},
+                         tokenReply(server.url(), "second"),
                          {200, {{"Content-Type", "application/json"}}, R"({"stacks": []})", false}};
         NetworkAccess network;
         Session session(profileFor(server), &network);
@@ -149,11 +152,12 @@ private Q_SLOTS:
     void serviceErrorsCarryStatusMessageAndRequestId()
     {
         ScriptedHttpServer server;
-        server.script = {tokenReply(server.url(), "t"),
-                         {403,
-                          {{"x-openstack-request-id", "req-42"}},
-                          R"({"error": {"message": "Delegated tokens cannot manage trusts.", "type": "Forbidden"}, "title": "Forbidden"})",
-                          false}};
+        server.script = {
+            tokenReply(server.url(), "t"),
+            {403,
+             {{"x-openstack-request-id", "req-42"}},
+             R"({"error": {"message": "Delegated tokens cannot manage trusts.", "type": "Forbidden"}, "title": "Forbidden"})",
+             false}};
         NetworkAccess network;
         Session session(profileFor(server), &network);
         ServiceRequest request;
@@ -168,7 +172,8 @@ private Q_SLOTS:
             QFAIL("no error");
         } catch (const ApiError &error) {
             QCOMPARE(error.httpStatus(), 403);
-            QCOMPARE(error.toString(), QStringLiteral("create stack web: Delegated tokens cannot manage trusts. (HTTP 403, request req-42)"));
+            QCOMPARE(error.toString(),
+                     QStringLiteral("create stack web: Delegated tokens cannot manage trusts. (HTTP 403, request req-42)"));
         }
     }
 
@@ -188,15 +193,18 @@ private Q_SLOTS:
             QFAIL("no error");
         } catch (const ApiError &error) {
             QCOMPARE(error.kind(), ApiError::Kind::Config);
-            QCOMPARE(error.message(), QStringLiteral("cloud 'loopback' has no block-storage endpoint for interface 'public' in region 'RegionOne' in its catalog"));
+            QCOMPARE(error.message(), QStringLiteral("cloud 'loopback' has no block-storage endpoint for interface 'public' in "
+                                                     "region 'RegionOne' in its catalog"));
         }
     }
 
     void pagingFollowsMarkersToTheEnd()
     {
         ScriptedHttpServer server;
-        server.script = {tokenReply(server.url(), "t"), {200, {}, R"({"items": [{"id": "a"}, {"id": "b"}]})", false},
-                         {200, {}, R"({"items": [{"id": "c"}, {"id": "d"}]})", false}, {200, {}, R"({"items": [{"id": "e"}]})", false}};
+        server.script = {tokenReply(server.url(), "t"),
+                         {200, {}, R"({"items": [{"id": "a"}, {"id": "b"}]})", false},
+                         {200, {}, R"({"items": [{"id": "c"}, {"id": "d"}]})", false},
+                         {200, {}, R"({"items": [{"id": "e"}]})", false}};
         NetworkAccess network;
         Session session(profileFor(server), &network);
         ServiceRequest request;
@@ -205,12 +213,14 @@ private Q_SLOTS:
         const std::function<QList<QString>(const QByteArray &)> parse = [](const QByteArray &body) {
             QList<QString> ids;
             const QJsonArray items = QJsonDocument::fromJson(body).object().value(QStringLiteral("items")).toArray();
-            for (const QJsonValue &item : items)
+            for (const auto &item : items)
                 ids.append(item.toObject().value(QStringLiteral("id")).toString());
             return ids;
         };
-        const QList<QString> all = resultOf(fetchAllPages<QString>(&session, request, 2, parse, [](const QString &id) { return id; }));
-        QCOMPARE(all, (QList<QString>{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"), QStringLiteral("e")}));
+        const QList<QString> all =
+            resultOf(fetchAllPages<QString>(&session, request, 2, parse, [](const QString &id) { return id; }));
+        QCOMPARE(all, (QList<QString>{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
+                                      QStringLiteral("e")}));
         QCOMPARE(server.seen.size(), 4);
         QCOMPARE(server.seen[1].target, QByteArray("/v1/p/items?limit=2"));
         QCOMPARE(server.seen[2].target, QByteArray("/v1/p/items?limit=2&marker=b"));

@@ -27,8 +27,7 @@ ServiceRequest call(const QByteArray &method, const QString &path, const QString
 
 BlockStorageClient::BlockStorageClient(Session *session)
     : m_session(session)
-{
-}
+{}
 
 QFuture<QList<Volume>> BlockStorageClient::listVolumes()
 {
@@ -44,15 +43,19 @@ QFuture<Volume> BlockStorageClient::showVolume(const QString &id)
 
 QFuture<Volume> BlockStorageClient::createVolume(const QString &name, int sizeGb, const QString &description)
 {
-    const QJsonObject volume{{QStringLiteral("name"), name}, {QStringLiteral("size"), sizeGb}, {QStringLiteral("description"), description}};
-    return m_session->send(call("POST", QStringLiteral("/volumes"), QStringLiteral("create volume %1").arg(name), {{QStringLiteral("volume"), volume}}))
+    const QJsonObject volume{
+        {QStringLiteral("name"), name}, {QStringLiteral("size"), sizeGb}, {QStringLiteral("description"), description}};
+    return m_session
+        ->send(call("POST", QStringLiteral("/volumes"), QStringLiteral("create volume %1").arg(name),
+                    {{QStringLiteral("volume"), volume}}))
         .then([](const HttpResponse &r) { return CinderParse::volume(r.body); });
 }
 
 QFuture<void> BlockStorageClient::extendVolume(const QString &id, int newSizeGb)
 {
     const QJsonObject body{{QStringLiteral("os-extend"), QJsonObject{{QStringLiteral("new_size"), newSizeGb}}}};
-    return m_session->send(call("POST", QStringLiteral("/volumes/%1/action").arg(id), QStringLiteral("extend volume %1").arg(id), body))
+    return m_session
+        ->send(call("POST", QStringLiteral("/volumes/%1/action").arg(id), QStringLiteral("extend volume %1").arg(id), body))
         .then([](const HttpResponse &) {});
 }
 
@@ -64,15 +67,18 @@ QFuture<void> BlockStorageClient::deleteVolume(const QString &id)
 
 QFuture<QList<VolumeSnapshot>> BlockStorageClient::listSnapshots()
 {
-    return fetchAllPages<VolumeSnapshot>(m_session, call("GET", QStringLiteral("/snapshots/detail"), QStringLiteral("list snapshots")),
-                                         1000, &CinderParse::snapshots, [](const VolumeSnapshot &s) { return s.id; });
+    return fetchAllPages<VolumeSnapshot>(m_session,
+                                         call("GET", QStringLiteral("/snapshots/detail"), QStringLiteral("list snapshots")), 1000,
+                                         &CinderParse::snapshots, [](const VolumeSnapshot &s) { return s.id; });
 }
 
 QFuture<VolumeSnapshot> BlockStorageClient::createSnapshot(const QString &volumeId, const QString &name, bool force)
 {
-    const QJsonObject snapshot{{QStringLiteral("volume_id"), volumeId}, {QStringLiteral("name"), name}, {QStringLiteral("force"), force}};
+    const QJsonObject snapshot{
+        {QStringLiteral("volume_id"), volumeId}, {QStringLiteral("name"), name}, {QStringLiteral("force"), force}};
     return m_session
-        ->send(call("POST", QStringLiteral("/snapshots"), QStringLiteral("snapshot volume %1").arg(volumeId), {{QStringLiteral("snapshot"), snapshot}}))
+        ->send(call("POST", QStringLiteral("/snapshots"), QStringLiteral("snapshot volume %1").arg(volumeId),
+                    {{QStringLiteral("snapshot"), snapshot}}))
         .then([](const HttpResponse &r) { return CinderParse::snapshot(r.body); });
 }
 
@@ -84,8 +90,8 @@ QFuture<void> BlockStorageClient::deleteSnapshot(const QString &id)
 
 QFuture<QList<VolumeBackup>> BlockStorageClient::listBackups()
 {
-    return fetchAllPages<VolumeBackup>(m_session, call("GET", QStringLiteral("/backups/detail"), QStringLiteral("list backups")), 1000,
-                                       &CinderParse::backups, [](const VolumeBackup &b) { return b.id; });
+    return fetchAllPages<VolumeBackup>(m_session, call("GET", QStringLiteral("/backups/detail"), QStringLiteral("list backups")),
+                                       1000, &CinderParse::backups, [](const VolumeBackup &b) { return b.id; });
 }
 
 QFuture<VolumeBackup> BlockStorageClient::showBackup(const QString &id)
@@ -101,7 +107,8 @@ QFuture<QString> BlockStorageClient::createBackup(const QString &volumeId, const
                              {QStringLiteral("incremental"), incremental},
                              {QStringLiteral("force"), force}};
     return m_session
-        ->send(call("POST", QStringLiteral("/backups"), QStringLiteral("back up volume %1").arg(volumeId), {{QStringLiteral("backup"), backup}}))
+        ->send(call("POST", QStringLiteral("/backups"), QStringLiteral("back up volume %1").arg(volumeId),
+                    {{QStringLiteral("backup"), backup}}))
         .then([](const HttpResponse &r) { return CinderParse::createdId(r.body, QStringLiteral("backup")); });
 }
 
@@ -113,7 +120,8 @@ QFuture<QString> BlockStorageClient::restoreBackup(const QString &backupId, cons
     if (!newVolumeName.isEmpty())
         restore.insert(QStringLiteral("name"), newVolumeName);
     // Cinder wants the key present even when empty: {"restore": {}} restores into a new volume.
-    ServiceRequest request = call("POST", QStringLiteral("/backups/%1/restore").arg(backupId), QStringLiteral("restore backup %1").arg(backupId));
+    ServiceRequest request =
+        call("POST", QStringLiteral("/backups/%1/restore").arg(backupId), QStringLiteral("restore backup %1").arg(backupId));
     request.body = QJsonDocument(QJsonObject{{QStringLiteral("restore"), restore}}).toJson(QJsonDocument::Compact);
     return m_session->send(request).then([](const HttpResponse &r) { return CinderParse::restoredVolumeId(r.body); });
 }
@@ -122,7 +130,9 @@ QFuture<void> BlockStorageClient::deleteBackup(const QString &id, bool force)
 {
     if (force) {
         const QJsonObject body{{QStringLiteral("os-force_delete"), QJsonObject{}}};
-        return m_session->send(call("POST", QStringLiteral("/backups/%1/action").arg(id), QStringLiteral("force-delete backup %1").arg(id), body))
+        return m_session
+            ->send(call("POST", QStringLiteral("/backups/%1/action").arg(id), QStringLiteral("force-delete backup %1").arg(id),
+                        body))
             .then([](const HttpResponse &) {});
     }
     return m_session->send(call("DELETE", QStringLiteral("/backups/") + id, QStringLiteral("delete backup %1").arg(id)))

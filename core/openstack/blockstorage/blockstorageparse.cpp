@@ -126,7 +126,9 @@ QString createdId(const QByteArray &body, const QString &key)
 
 QString restoredVolumeId(const QByteArray &body)
 {
-    return JsonReader::document(body, QStringLiteral("restore backup")).object(QStringLiteral("restore")).string(QStringLiteral("volume_id"));
+    return JsonReader::document(body, QStringLiteral("restore backup"))
+        .object(QStringLiteral("restore"))
+        .string(QStringLiteral("volume_id"));
 }
 
 } // namespace Pilvi::CinderParse

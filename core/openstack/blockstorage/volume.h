@@ -16,7 +16,7 @@ struct VolumeAttachment {
 struct Volume {
     QString id;
     QString name;
-    QString status;          ///< available, in-use, creating, error...
+    QString status; ///< available, in-use, creating, error...
     qint64 sizeGb = 0;
     QString volumeType;
     bool bootable = false;
@@ -25,8 +25,8 @@ struct Volume {
     QDateTime updatedAt;
     QString availabilityZone;
     QString description;
-    QString snapshotId;      ///< created from this snapshot
-    QString sourceVolumeId;  ///< cloned from this volume
+    QString snapshotId;     ///< created from this snapshot
+    QString sourceVolumeId; ///< cloned from this volume
     friend bool operator==(const Volume &, const Volume &) = default;
 };
 

@@ -19,7 +19,7 @@ struct Container {
 struct ObjectEntry {
     QString name;
     qint64 bytes = 0;
-    QString hash;          ///< MD5 ETag (of the manifest for SLO/DLO)
+    QString hash; ///< MD5 ETag (of the manifest for SLO/DLO)
     QString contentType;
     QDateTime lastModified;
     bool isPseudoFolder = false;

@@ -32,17 +32,18 @@ ServiceRequest call(const QByteArray &method, const QString &path, const QString
 
 ObjectStorageClient::ObjectStorageClient(Session *session)
     : m_session(session)
-{
-}
+{}
 
 QFuture<QList<Container>> ObjectStorageClient::listContainers()
 {
     ServiceRequest request = call("GET", QString(), QStringLiteral("list containers"));
     request.query.addQueryItem(QStringLiteral("format"), QStringLiteral("json"));
-    return fetchAllPages<Container>(m_session, request, 10000, &SwiftParse::containers, [](const Container &c) { return c.name; });
+    return fetchAllPages<Container>(m_session, request, 10000, &SwiftParse::containers,
+                                    [](const Container &c) { return c.name; });
 }
 
-QFuture<QList<ObjectEntry>> ObjectStorageClient::listObjects(const QString &container, const QString &prefix, const QString &delimiter)
+QFuture<QList<ObjectEntry>> ObjectStorageClient::listObjects(const QString &container, const QString &prefix,
+                                                             const QString &delimiter)
 {
     ServiceRequest request = call("GET", objectPath(container), QStringLiteral("list objects in %1").arg(container));
     request.query.addQueryItem(QStringLiteral("format"), QStringLiteral("json"));
@@ -50,17 +51,20 @@ QFuture<QList<ObjectEntry>> ObjectStorageClient::listObjects(const QString &cont
         request.query.addQueryItem(QStringLiteral("prefix"), QString::fromLatin1(QUrl::toPercentEncoding(prefix)));
     if (!delimiter.isEmpty())
         request.query.addQueryItem(QStringLiteral("delimiter"), QString::fromLatin1(QUrl::toPercentEncoding(delimiter)));
-    return fetchAllPages<ObjectEntry>(m_session, request, 10000, &SwiftParse::objects, [](const ObjectEntry &o) { return o.name; });
+    return fetchAllPages<ObjectEntry>(m_session, request, 10000, &SwiftParse::objects,
+                                      [](const ObjectEntry &o) { return o.name; });
 }
 
 QFuture<void> ObjectStorageClient::createContainer(const QString &container)
 {
-    return m_session->send(call("PUT", objectPath(container), QStringLiteral("create container %1").arg(container))).then([](const HttpResponse &) {});
+    return m_session->send(call("PUT", objectPath(container), QStringLiteral("create container %1").arg(container)))
+        .then([](const HttpResponse &) {});
 }
 
 QFuture<void> ObjectStorageClient::deleteContainer(const QString &container)
 {
-    return m_session->send(call("DELETE", objectPath(container), QStringLiteral("delete container %1").arg(container))).then([](const HttpResponse &) {});
+    return m_session->send(call("DELETE", objectPath(container), QStringLiteral("delete container %1").arg(container)))
+        .then([](const HttpResponse &) {});
 }
 
 QFuture<void> ObjectStorageClient::putObject(const QString &container, const QString &name, const QByteArray &data)
@@ -73,7 +77,8 @@ QFuture<void> ObjectStorageClient::putObject(const QString &container, const QSt
     request.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/octet-stream"));
     return m_session->send(request).then([md5, what = request.what](const HttpResponse &response) {
         if (response.header("ETag").replace('"', "") != md5)
-            throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("checksum mismatch after upload"), response.status, {}, what);
+            throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("checksum mismatch after upload"), response.status, {},
+                           what);
     });
 }
 
@@ -84,9 +89,10 @@ QFuture<QByteArray> ObjectStorageClient::getObject(const QString &container, con
     return m_session->send(request).then([what = request.what](const HttpResponse &response) {
         const QByteArray etag = response.header("ETag").replace('"', "");
         // Large (SLO/DLO) objects carry the manifest's ETag, not the content's: check plain ones.
-        if (response.header("X-Static-Large-Object").isEmpty() && response.header("X-Object-Manifest").isEmpty()
-            && etag != QCryptographicHash::hash(response.body, QCryptographicHash::Md5).toHex())
-            throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("checksum mismatch after download"), response.status, {}, what);
+        if (response.header("X-Static-Large-Object").isEmpty() && response.header("X-Object-Manifest").isEmpty() &&
+            etag != QCryptographicHash::hash(response.body, QCryptographicHash::Md5).toHex())
+            throw ApiError(ApiError::Kind::BadResponse, QStringLiteral("checksum mismatch after download"), response.status, {},
+                           what);
         return response.body;
     });
 }

@@ -30,8 +30,7 @@ ServiceRequest get(const QString &path, const QString &what)
 
 OrchestrationClient::OrchestrationClient(Session *session)
     : m_session(session)
-{
-}
+{}
 
 QFuture<QList<Stack>> OrchestrationClient::listStacks(bool includeNested)
 {
@@ -50,7 +49,8 @@ QFuture<Stack> OrchestrationClient::showStack(const QString &stack)
 
 QFuture<QList<StackResource>> OrchestrationClient::listResources(const QString &stack, int nestedDepth)
 {
-    ServiceRequest request = get(QStringLiteral("/stacks/%1/resources").arg(encoded(stack)), QStringLiteral("list resources of %1").arg(stack));
+    ServiceRequest request =
+        get(QStringLiteral("/stacks/%1/resources").arg(encoded(stack)), QStringLiteral("list resources of %1").arg(stack));
     if (nestedDepth > 0)
         request.query.addQueryItem(QStringLiteral("nested_depth"), QString::number(nestedDepth));
     return m_session->send(request).then([](const HttpResponse &response) { return HeatParse::resources(response.body); });
@@ -58,7 +58,8 @@ QFuture<QList<StackResource>> OrchestrationClient::listResources(const QString &
 
 QFuture<QList<StackEvent>> OrchestrationClient::listEvents(const QString &stack, const QString &sinceMarker)
 {
-    ServiceRequest request = get(QStringLiteral("/stacks/%1/events").arg(encoded(stack)), QStringLiteral("list events of %1").arg(stack));
+    ServiceRequest request =
+        get(QStringLiteral("/stacks/%1/events").arg(encoded(stack)), QStringLiteral("list events of %1").arg(stack));
     request.query.addQueryItem(QStringLiteral("sort_dir"), QStringLiteral("asc"));
     if (!sinceMarker.isEmpty())
         request.query.addQueryItem(QStringLiteral("marker"), sinceMarker);
@@ -92,15 +93,17 @@ QFuture<QString> OrchestrationClient::createStack(const StackCreateRequest &crea
 
 QFuture<void> OrchestrationClient::deleteStack(const QString &stackName, const QString &stackId)
 {
-    ServiceRequest request = get(QStringLiteral("/stacks/%1/%2").arg(encoded(stackName), encoded(stackId)), QStringLiteral("delete stack %1").arg(stackName));
+    ServiceRequest request = get(QStringLiteral("/stacks/%1/%2").arg(encoded(stackName), encoded(stackId)),
+                                 QStringLiteral("delete stack %1").arg(stackName));
     request.method = "DELETE";
     return m_session->send(request).then([](const HttpResponse &) {});
 }
 
 QFuture<void> OrchestrationClient::signalResource(const QString &stackName, const QString &stackId, const QString &resource)
 {
-    ServiceRequest request = get(QStringLiteral("/stacks/%1/%2/resources/%3/signal").arg(encoded(stackName), encoded(stackId), encoded(resource)),
-                                 QStringLiteral("signal %1 of %2").arg(resource, stackName));
+    ServiceRequest request =
+        get(QStringLiteral("/stacks/%1/%2/resources/%3/signal").arg(encoded(stackName), encoded(stackId), encoded(resource)),
+            QStringLiteral("signal %1 of %2").arg(resource, stackName));
     request.method = "POST";
     request.body = "{}";
     return m_session->send(request).then([](const HttpResponse &) {});

@@ -13,11 +13,11 @@ class Session;
 /// What a stack create sends.
 struct StackCreateRequest {
     QString name;
-    QByteArray templateText;             ///< YAML or JSON, sent as is
+    QByteArray templateText; ///< YAML or JSON, sent as is
     QMap<QString, QString> parameters;
-    QMap<QString, QByteArray> files;     ///< get_file and nested templates, by the name the template uses
+    QMap<QString, QByteArray> files; ///< get_file and nested templates, by the name the template uses
     QByteArray environmentText;
-    int timeoutMinutes = 0;              ///< 0: Heat's default
+    int timeoutMinutes = 0; ///< 0: Heat's default
     bool rollbackOnFailure = true;
 };
 

@@ -84,7 +84,7 @@ QList<StackResource> resources(const QByteArray &body)
         resource.stackName = r.optionalString(QStringLiteral("stack_name"));
         resource.parentResource = r.optionalString(QStringLiteral("parent_resource"));
         const QJsonArray links = r.optionalArray(QStringLiteral("links"));
-        for (const QJsonValue &link : links) {
+        for (const auto &link : links) {
             const QJsonObject l = link.toObject();
             const QString rel = l.value(QStringLiteral("rel")).toString();
             if (rel == u"stack")
@@ -115,7 +115,9 @@ QList<StackEvent> events(const QByteArray &body)
 
 QString createdStackId(const QByteArray &body)
 {
-    return JsonReader::document(body, QStringLiteral("create stack")).object(QStringLiteral("stack")).string(QStringLiteral("id"));
+    return JsonReader::document(body, QStringLiteral("create stack"))
+        .object(QStringLiteral("stack"))
+        .string(QStringLiteral("id"));
 }
 
 } // namespace Pilvi::HeatParse

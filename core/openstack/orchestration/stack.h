@@ -10,35 +10,35 @@ namespace Pilvi {
 
 struct StackOutput {
     QString key;
-    QString value;        ///< text as is; lists and maps as compact JSON
+    QString value; ///< text as is; lists and maps as compact JSON
     QString description;
-    QString error;        ///< Heat's output_error, when the output could not be resolved
+    QString error; ///< Heat's output_error, when the output could not be resolved
     friend bool operator==(const StackOutput &, const StackOutput &) = default;
 };
 
 struct Stack {
     QString id;
     QString name;
-    QString status;        ///< CREATE_COMPLETE, UPDATE_IN_PROGRESS...
+    QString status; ///< CREATE_COMPLETE, UPDATE_IN_PROGRESS...
     QString statusReason;
     QString description;
     QDateTime createdAt;
     QDateTime updatedAt;
-    QString parentId;      ///< set for nested stacks
+    QString parentId; ///< set for nested stacks
     QStringList tags;
     QList<StackOutput> outputs; ///< only from "show"
     friend bool operator==(const Stack &, const Stack &) = default;
 };
 
 struct StackResource {
-    QString name;          ///< logical name in the template
+    QString name; ///< logical name in the template
     QString physicalId;
     QString type;
     QString status;
     QString statusReason;
     QDateTime updatedAt;
     QStringList requiredBy;
-    QString stackName;     ///< the (nested) stack it belongs to
+    QString stackName; ///< the (nested) stack it belongs to
     QString stackId;
     QString nestedStackId; ///< for resources that are stacks themselves (groups, nested templates)
     QString parentResource;

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Parse and load 10,000 volumes and 10,000 stack events into their models, as a refresh of a
+// big project would: reports the time of each step and the peak memory (VmHWM).
+// Run: tools/dev shell -- build/release/tests/bench/bench_models [COUNT]
+#include "models/eventlistmodel.h"
+#include "models/volumelistmodel.h"
+#include "openstack/blockstorage/blockstorageparse.h"
+#include "openstack/orchestration/orchestrationparse.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Pilvi;
+
+namespace {
+
+QJsonObject firstOf(const QString &recording, const QString &key)
+{
+    QFile file(QStringLiteral(PILVI_TEST_DATA "/api/") + recording + QStringLiteral(".json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing %s", qPrintable(file.fileName()));
+    return QJsonDocument::fromJson(file.readAll()).object().value(key).toArray().first().toObject();
+}
+
+// A body of `count` copies of a recorded item with distinct ids and names.
+QByteArray manyOf(const QString &recording, const QString &key, int count, const QStringList &uniqueFields)
+{
+    const QJsonObject model = firstOf(recording, key);
+    QJsonArray items;
+    for (int i = 0; i < count; ++i) {
+        QJsonObject item = model;
+        for (const QString &field : uniqueFields)
+            item.insert(field, QStringLiteral("%1-%2").arg(field).arg(i));
+        items.append(item);
+    }
+    return QJsonDocument(QJsonObject{{key, items}}).toJson(QJsonDocument::Compact);
+}
+
+long peakRssKib()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    }
+    return -1;
+}
+
+template<typename Parse, typename Model>
+void measure(const char *what, const QByteArray &body, Parse parse, Model &model)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const auto items = parse(body);
+    const qint64 parseMs = timer.restart();
+    model.setItems(items);
+    const qint64 loadMs = timer.restart();
+    // A refresh with one changed item: the diff path.
+    auto changed = items;
+    changed[changed.size() / 2].status = QStringLiteral("changed");
+    model.setItems(changed);
+    const qint64 refreshMs = timer.elapsed();
+    std::printf("%-8s %6lld items: body %7.1f KiB, parse %4lld ms, first load %4lld ms, diff refresh %4lld ms, rows %d\n", what,
+                static_cast<long long>(items.size()), body.size() / 1024.0, static_cast<long long>(parseMs),
+                static_cast<long long>(loadMs), static_cast<long long>(refreshMs), model.rowCount());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? std::atoi(argv[1]) : 10000;
+    const long before = peakRssKib();
+
+    const QByteArray volumesBody = manyOf(QStringLiteral("cinder_volumes"), QStringLiteral("volumes"), count,
+                                          {QStringLiteral("id"), QStringLiteral("name")});
+    VolumeListModel volumes;
+    measure("volumes", volumesBody, &CinderParse::volumes, volumes);
+
+    const QByteArray eventsBody = manyOf(QStringLiteral("heat_events"), QStringLiteral("events"), count, {QStringLiteral("id")});
+    EventListModel events;
+    measure("events", eventsBody, &HeatParse::events, events);
+
+    std::printf("peak RSS: %ld KiB at start, %ld KiB after both (both bodies and models held)\n", before, peakRssKib());
+    return 0;
+}
