@@ -2,6 +2,7 @@
 #include "mainwindow/cloudsidebar.h"
 #include "mainwindow/environmentbanner.h"
 #include "mainwindow/mainwindow.h"
+#include "views/cloudtablepage.h"
 
 #include <QFile>
 #include <QLabel>
@@ -10,6 +11,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -118,6 +120,20 @@ private Q_SLOTS:
         window->setPreferredCloud(QStringLiteral("pouta-test"));
         QCOMPARE(banner->text(), QStringLiteral("pouta-test — Testing"));
         QVERIFY(!window->windowTitle().contains(QStringLiteral("PRODUCTION")));
+    }
+
+    // A cloud that cannot be used says why on the page, and the window stays usable.
+    void cloudPageShowsWhyItCannotLoad()
+    {
+        auto window = readyWindow();
+        window->setCurrentPage(PageId::Stacks);
+        window->setPreferredCloud(QStringLiteral("pouta-test"));
+        auto *page = window->findChild<CloudTablePage *>(QStringLiteral("stacksPage"));
+        QVERIFY(page);
+        QTRY_VERIFY(page->hasLoaded());
+        QCOMPARE(page->statusText(),
+                 QStringLiteral("Could not load: cloud 'pouta-test' has no auth.auth_url, which auth_type 'password' needs"));
+        QCOMPARE(page->view()->model()->rowCount(), 0);
     }
 
     void layoutPersists()

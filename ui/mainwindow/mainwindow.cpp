@@ -4,7 +4,11 @@
 #include "mainwindow/cloudsidebar.h"
 #include "mainwindow/environmentbanner.h"
 #include "models/cloudtreemodel.h"
+#include "net/sessionpool.h"
+#include "views/cloudtablepage.h"
 #include "views/placeholderpage.h"
+#include "views/stackspage.h"
+#include "views/volumespage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -18,6 +22,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrentRun>
 
@@ -67,6 +72,7 @@ MainWindow::MainWindow(CloudsConfigPaths paths, QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_configStatus(new QLabel(this))
+    , m_sessions(new SessionPool(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Pilvi"));
@@ -116,7 +122,9 @@ MainWindow::MainWindow(CloudsConfigPaths paths, QWidget *parent)
     connect(m_sidebar, &CloudSidebar::currentCloudChanged, this, &MainWindow::onCloudSelected);
     m_navigation->setCurrentRow(0);
 
-    reloadClouds();
+    // Read clouds.yaml once the event loop runs, so that what the caller sets up right after
+    // construction (restored layout, --page, --os-cloud) is in place when the clouds arrive.
+    QTimer::singleShot(0, this, &MainWindow::reloadClouds);
 }
 
 MainWindow::~MainWindow() = default;
@@ -124,7 +132,15 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildPages()
 {
     for (const PageId page : allPages) {
-        auto *widget = new PlaceholderPage(pageTitle(page), pageDescription(page), m_pages);
+        QWidget *widget = nullptr;
+        if (page == PageId::Stacks || page == PageId::Volumes) {
+            CloudTablePage *cloudPage =
+                page == PageId::Stacks ? static_cast<CloudTablePage *>(new StacksPage(m_pages)) : new VolumesPage(m_pages);
+            m_cloudPages.append(cloudPage);
+            widget = cloudPage;
+        } else {
+            widget = new PlaceholderPage(pageTitle(page), pageDescription(page), m_pages);
+        }
         widget->setObjectName(pageKey(page) + QStringLiteral("Page"));
         widget->setAccessibleName(pageTitle(page));
         m_pages->addWidget(widget);
@@ -203,10 +219,23 @@ void MainWindow::applyConfig(const CloudsConfig &config)
 
     if (!m_preferredCloud.isEmpty())
         m_sidebar->selectCloud(m_preferredCloud);
-    if (!m_ready) {
-        m_ready = true;
-        Q_EMIT ready();
-    }
+    if (m_ready)
+        return;
+    // Ready means "showing what was asked for": with a cloud selected and a cloud page open,
+    // that is once the page's data (or its error) is there.
+    auto *page = qobject_cast<CloudTablePage *>(m_pages->currentWidget());
+    if (!currentCloud().isEmpty() && page && !page->hasLoaded())
+        connect(page, &CloudTablePage::loadFinished, this, &MainWindow::markReady, Qt::SingleShotConnection);
+    else
+        markReady();
+}
+
+void MainWindow::markReady()
+{
+    if (m_ready)
+        return;
+    m_ready = true;
+    Q_EMIT ready();
 }
 
 void MainWindow::onCloudSelected(const QString &name)
@@ -217,6 +246,9 @@ void MainWindow::onCloudSelected(const QString &name)
             selected = cloud;
     }
     m_banner->setCloud(selected);
+    Session *session = selected ? m_sessions->sessionFor(*selected) : nullptr;
+    for (CloudTablePage *page : std::as_const(m_cloudPages))
+        page->setSession(session);
     const bool production = selected && selected->environment == Environment::Production;
     setWindowTitle(selected ? (production ? tr("%1 [PRODUCTION] — Pilvi") : tr("%1 — Pilvi")).arg(selected->name) : tr("Pilvi"));
     Q_EMIT currentCloudChanged(name);
@@ -232,7 +264,7 @@ void MainWindow::restoreLayout()
     if (const auto page = pageFromKey(settings.value(QStringLiteral("page")).toString()))
         setCurrentPage(*page);
     if (m_preferredCloud.isEmpty())
-        m_preferredCloud = settings.value(QStringLiteral("cloud")).toString();
+        setPreferredCloud(settings.value(QStringLiteral("cloud")).toString());
 }
 
 void MainWindow::saveLayout() const

@@ -14,8 +14,10 @@ class QStackedWidget;
 namespace Pilvi {
 
 class CloudSidebar;
+class CloudTablePage;
 class CloudTreeModel;
 class EnvironmentBanner;
+class SessionPool;
 
 /// Hosts the navigation, the clouds sidebar and the pages. Knows no feature: each page is its
 /// own widget.
@@ -52,6 +54,7 @@ private:
     void buildActions();
     void applyConfig(const CloudsConfig &config);
     void onCloudSelected(const QString &name);
+    void markReady();
 
     CloudsConfigPaths m_paths;
     CloudsConfig m_config;
@@ -62,6 +65,8 @@ private:
     QStackedWidget *m_pages;
     QSplitter *m_splitter;
     QLabel *m_configStatus;
+    SessionPool *m_sessions;
+    QList<CloudTablePage *> m_cloudPages;
     QString m_preferredCloud;
     bool m_ready = false;
 };

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/stackspage.h"
+
+#include "models/stacklistmodel.h"
+#include "openstack/orchestration/orchestrationclient.h"
+#include "views/statusdelegate.h"
+
+#include <QTableView>
+
+namespace Pilvi {
+
+StacksPage::StacksPage(QWidget *parent)
+    : CloudTablePage(tr("Stacks"), parent)
+    , m_model(new StackListModel(this))
+{
+    setSourceModel(m_model, StackListModel::SortRole);
+    view()->setItemDelegateForColumn(StackListModel::StatusColumn, new StatusDelegate(StackListModel::StatusKindRole, view()));
+}
+
+QFuture<void> StacksPage::load(Session *session)
+{
+    return OrchestrationClient(session).listStacks().then(this,
+                                                          [this](const QList<Stack> &stacks) { m_model->setItems(stacks); });
+}
+
+QString StacksPage::countText(int count) const
+{
+    return tr("%n stack(s)", nullptr, count);
+}
+
+} // namespace Pilvi

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "views/volumespage.h"
+
+#include "models/volumelistmodel.h"
+#include "openstack/blockstorage/blockstorageclient.h"
+
+namespace Pilvi {
+
+VolumesPage::VolumesPage(QWidget *parent)
+    : CloudTablePage(tr("Volumes"), parent)
+    , m_model(new VolumeListModel(this))
+{
+    setSourceModel(m_model, VolumeListModel::SortRole);
+}
+
+QFuture<void> VolumesPage::load(Session *session)
+{
+    return BlockStorageClient(session).listVolumes().then(this,
+                                                          [this](const QList<Volume> &volumes) { m_model->setItems(volumes); });
+}
+
+QString VolumesPage::countText(int count) const
+{
+    return tr("%n volume(s)", nullptr, count);
+}
+
+} // namespace Pilvi
