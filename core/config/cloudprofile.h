@@ -4,6 +4,7 @@
 #include "config/environment.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace Pilvi {
 
@@ -31,20 +32,21 @@ struct CloudAuth {
 /// One cloud as clouds.yaml merged with secure.yaml (or the OS_* variables) describes it,
 /// with openstacksdk's keys and Pilvi's own `environment`.
 struct CloudProfile {
-    QString name;                 ///< the key under `clouds:` ("envvars" for the OS_* variables)
-    QString sourceFile;           ///< the clouds.yaml it came from (empty for envvars)
+    QString name;       ///< the key under `clouds:` ("envvars" for the OS_* variables)
+    QString sourceFile; ///< the clouds.yaml it came from (empty for envvars)
     Environment environment = Environment::Development;
-    QString authType;             ///< password, v3password, v3applicationcredential, token, v3token (empty: password)
+    QString authType; ///< password, v3password, v3applicationcredential, token, v3token (empty: password;
+                      ///< "token" when only a token is given, as the openstack CLI picks)
     CloudAuth auth;
     QString regionName;
     QString interface = QStringLiteral("public"); ///< public, internal, admin
     QString identityApiVersion = QStringLiteral("3");
-    QString cacert;               ///< CA bundle file for TLS verification
-    bool verify = true;           ///< false: TLS certificates are not checked (shown as a warning)
-    QString cert;                 ///< client certificate file
-    QString key;                  ///< client key file
-    int apiTimeoutSeconds = 0;    ///< 0: Pilvi's default
-
+    QString cacert;            ///< CA bundle file for TLS verification
+    bool verify = true;        ///< false: TLS certificates are not checked (shown as a warning)
+    QString cert;              ///< client certificate file
+    QString key;               ///< client key file
+    int apiTimeoutSeconds = 0; ///< 0: Pilvi's default
+    QStringList regions;       ///< every region the cloud names (`regions:` list); regionName is one of them
 
     friend bool operator==(const CloudProfile &, const CloudProfile &) = default;
 };
