@@ -61,22 +61,29 @@ QFuture<AuthToken> Session::authenticate()
     const QMutexLocker lock(&m_mutex);
     if (m_token.isFreshAt(QDateTime::currentDateTimeUtc()))
         return QtFuture::makeReadyValueFuture(m_token);
-    if (m_authPending)
-        return m_pendingAuth;
-    if (m_cache) {
+    if (m_waiters.isEmpty() && m_cache) {
         if (const auto cached = m_cache->load(m_profile)) {
             qCDebug(lcAuth) << "using cached token for" << m_profile.name;
             m_token = *cached;
             return QtFuture::makeReadyValueFuture(m_token);
         }
     }
-    m_pendingAuth = requestToken();
-    m_authPending = true;
-    return m_pendingAuth;
+    auto waiter = std::make_shared<QPromise<AuthToken>>();
+    waiter->start();
+    m_waiters.append(waiter);
+    if (m_waiters.size() == 1)
+        startTokenRequest();
+    return waiter->future();
 }
 
-QFuture<AuthToken> Session::requestToken()
+void Session::startTokenRequest()
 {
+    const auto failAll = [](const QList<std::shared_ptr<QPromise<AuthToken>>> &waiters, const std::exception_ptr &error) {
+        for (const auto &waiter : waiters) {
+            waiter->setException(error);
+            waiter->finish();
+        }
+    };
     HttpRequest request;
     request.method = "POST";
     // Sending the same credentials twice is harmless: Keystone only issues a second token.
@@ -86,36 +93,38 @@ QFuture<AuthToken> Session::requestToken()
         request.url = KeystoneAuth::tokensUrl(m_profile.auth.authUrl);
         request.body = QJsonDocument(KeystoneAuth::requestBody(m_profile)).toJson(QJsonDocument::Compact);
         request.ssl = sslConfiguration();
-    } catch (const ApiError &error) {
-        return QtFuture::makeExceptionalFuture<AuthToken>(error);
+    } catch (const ApiError &) {
+        failAll(std::exchange(m_waiters, {}), std::current_exception());
+        return;
     }
     request.setHeader("Content-Type", "application/json");
     request.setHeader("Accept", "application/json");
     qCDebug(lcAuth) << "requesting a token for" << m_profile.name << "from" << request.url.toDisplayString();
-    return m_network->send(request).then([this](const HttpResponse &response) {
-        const auto finish = [this] {
-            const QMutexLocker lock(&m_mutex);
-            m_authPending = false;
-        };
-        if (!response.ok()) {
-            finish();
-            throw ApiError::fromResponse(response, QStringLiteral("authenticate to cloud '%1'").arg(m_profile.name));
-        }
-        AuthToken token;
+    // The promises carry the outcome; the continuation's own future is not needed.
+    m_network->send(request).then([this, failAll](const HttpResponse &response) {
+        QList<std::shared_ptr<QPromise<AuthToken>>> waiters;
         try {
-            token = KeystoneAuth::parseResponse(response.body, response.header("X-Subject-Token"));
-        } catch (...) {
-            finish();
-            throw;
+            if (!response.ok())
+                throw ApiError::fromResponse(response, QStringLiteral("authenticate to cloud '%1'").arg(m_profile.name));
+            const AuthToken token = KeystoneAuth::parseResponse(response.body, response.header("X-Subject-Token"));
+            {
+                const QMutexLocker lock(&m_mutex);
+                m_token = token;
+                waiters = std::exchange(m_waiters, {});
+            }
+            if (m_cache)
+                m_cache->store(m_profile, token);
+            for (const auto &waiter : std::as_const(waiters)) {
+                waiter->addResult(token);
+                waiter->finish();
+            }
+        } catch (const ApiError &) {
+            {
+                const QMutexLocker lock(&m_mutex);
+                waiters = std::exchange(m_waiters, {});
+            }
+            failAll(waiters, std::current_exception());
         }
-        {
-            const QMutexLocker lock(&m_mutex);
-            m_token = token;
-            m_authPending = false;
-        }
-        if (m_cache)
-            m_cache->store(m_profile, token);
-        return token;
     });
 }
 

@@ -7,8 +7,10 @@
 
 #include <QFuture>
 #include <QMutex>
+#include <QPromise>
 #include <QUrlQuery>
 
+#include <memory>
 #include <optional>
 
 namespace Pilvi {
@@ -54,7 +56,8 @@ public:
     int timeoutMs() const;
 
 private:
-    QFuture<AuthToken> requestToken();
+    // Sends the Keystone request; its answer goes to every waiter. Called with m_mutex held.
+    void startTokenRequest();
     QFuture<HttpResponse> sendWith(const AuthToken &token, const ServiceRequest &request);
     void forget(const AuthToken &token);
 
@@ -62,9 +65,10 @@ private:
     NetworkAccess *m_network;
     TokenCache *m_cache;
     mutable QMutex m_mutex;
-    AuthToken m_token;                // guarded by m_mutex
-    QFuture<AuthToken> m_pendingAuth; // guarded by m_mutex: one Keystone call at a time
-    bool m_authPending = false;       // guarded by m_mutex
+    AuthToken m_token; // guarded by m_mutex
+    // Callers waiting for the token being requested: one Keystone call serves them all. (A
+    // QFuture takes one continuation only, so each waiter gets a promise of its own.)
+    QList<std::shared_ptr<QPromise<AuthToken>>> m_waiters; // guarded by m_mutex
 };
 
 } // namespace Pilvi

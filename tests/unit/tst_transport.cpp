@@ -149,6 +149,28 @@ private Q_SLOTS:
         QCOMPARE(session.currentToken().id, QByteArray("second"));
     }
 
+    // Two pages loading at once: one Keystone request serves both, and both get their answer
+    // (a QFuture takes one continuation only; sharing it silently dropped the first caller).
+    void concurrentCallersShareOneToken()
+    {
+        ScriptedHttpServer server;
+        server.script = {tokenReply(server.url(), "shared"), {200, {}, "first", false}, {200, {}, "second", false}};
+        NetworkAccess network;
+        Session session(profileFor(server), &network);
+        ServiceRequest request;
+        request.serviceType = QStringLiteral("orchestration");
+        request.path = QStringLiteral("/a");
+        const QFuture<HttpResponse> first = session.send(request);
+        request.path = QStringLiteral("/b");
+        const QFuture<HttpResponse> second = session.send(request);
+        const QByteArray bodies = resultOf(first).body + resultOf(second).body;
+        QVERIFY(bodies == "firstsecond" || bodies == "secondfirst");
+        QCOMPARE(server.seen.size(), 3);
+        QCOMPARE(server.seen[0].target, QByteArray("/v3/auth/tokens"));
+        QCOMPARE(server.seen[1].header("X-Auth-Token"), QByteArray("shared"));
+        QCOMPARE(server.seen[2].header("X-Auth-Token"), QByteArray("shared"));
+    }
+
     void serviceErrorsCarryStatusMessageAndRequestId()
     {
         ScriptedHttpServer server;

@@ -25,7 +25,7 @@ QFuture<void> StacksPage::load(Session *session)
 
 QString StacksPage::countText(int count) const
 {
-    return tr("%n stack(s)", nullptr, count);
+    return count == 1 ? tr("1 stack") : tr("%1 stacks").arg(count);
 }
 
 } // namespace Pilvi

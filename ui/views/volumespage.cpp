@@ -21,7 +21,7 @@ QFuture<void> VolumesPage::load(Session *session)
 
 QString VolumesPage::countText(int count) const
 {
-    return tr("%n volume(s)", nullptr, count);
+    return count == 1 ? tr("1 volume") : tr("%1 volumes").arg(count);
 }
 
 } // namespace Pilvi
