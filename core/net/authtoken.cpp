@@ -23,7 +23,8 @@ std::optional<QString> findEndpoint(const QList<ServiceEndpoint> &catalog, const
     const QString wantedInterface =
         interface.isEmpty() ? QStringLiteral("public") : interface.toLower().remove(QStringLiteral("url"));
     // Aliases in order of preference: the first alias with a matching endpoint wins.
-    for (const QString &type : serviceTypeAliases(serviceType)) {
+    const QStringList aliases = serviceTypeAliases(serviceType);
+    for (const QString &type : aliases) {
         for (const ServiceEndpoint &endpoint : catalog) {
             if (endpoint.serviceType == type && endpoint.interface == wantedInterface &&
                 (region.isEmpty() || endpoint.region == region))

@@ -11,7 +11,7 @@
 namespace Pilvi {
 
 namespace {
-const QString service = QStringLiteral("orchestration");
+constexpr QLatin1StringView service("orchestration");
 
 QString encoded(const QString &part)
 {
