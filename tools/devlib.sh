@@ -182,6 +182,7 @@ dev_test() {
         die "the sandbox cloud did not come up (log above)"
     fi
     "$sandbox" selftest || die "the sandbox cloud's selftest failed"
+    bash "$SRC/tests/sandbox/test-sandbox-cli.sh" "$sandbox" || die "tools/sandbox-cloud's own tests failed"
 
     local status=0
     PILVI_SANDBOX_CLOUDS="$CACHE/sandbox/clouds.yaml" QT_QPA_PLATFORM=offscreen in_env ctest --preset ci || status=$?
