@@ -8,6 +8,7 @@ elif [ "$(id -u)" = 0 ]; then
 else
     CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/pilvi
 fi
+mkdir -p "$CACHE" 2>/dev/null || true
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 PACKAGES_FILE="$SRC/tools/devroot-packages.txt"
 
@@ -79,7 +80,7 @@ ensure_env() {
     ENV_ROOT=$(devroot_path)
     if [ ! -d "$ENV_ROOT" ]; then
         (
-            exec 9>"$CACHE/.devroot.lock" 2>/dev/null || { mkdir -p "$CACHE"; exec 9>"$CACHE/.devroot.lock"; }
+            exec 9>"$CACHE/.devroot.lock"
             flock 9
             [ -d "$ENV_ROOT" ] || build_devroot "$ENV_ROOT"
         )
