@@ -8,12 +8,6 @@ QStringList serviceTypeAliases(const QString &serviceType)
     if (serviceType == u"block-storage")
         return {QStringLiteral("block-storage"), QStringLiteral("volumev3"), QStringLiteral("volumev2"), QStringLiteral("volume"),
                 QStringLiteral("block-store")};
-    if (serviceType == u"orchestration")
-        return {serviceType};
-    if (serviceType == u"object-store")
-        return {serviceType};
-    if (serviceType == u"compute")
-        return {serviceType};
     return {serviceType};
 }
 

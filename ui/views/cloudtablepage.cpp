@@ -12,6 +12,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace Pilvi {
 
 CloudTablePage::CloudTablePage(const QString &title, QWidget *parent)
@@ -87,6 +89,20 @@ void CloudTablePage::setSession(Session *session)
     refresh();
 }
 
+bool CloudTablePage::isStale(int generation) const
+{
+    return generation != m_generation;
+}
+
+void CloudTablePage::finishLoad(int generation, const QString &status)
+{
+    if (isStale(generation))
+        return;
+    m_status->setText(status);
+    if (!std::exchange(m_loaded, true))
+        Q_EMIT loadFinished();
+}
+
 void CloudTablePage::refresh()
 {
     const int generation = ++m_generation;
@@ -95,37 +111,15 @@ void CloudTablePage::refresh()
         return;
     }
     m_status->setText(tr("Loading…"));
-    const auto finished = [this, generation] {
-        if (generation != m_generation)
-            return false;
-        const bool first = !m_loaded;
-        m_loaded = true;
-        if (first)
-            Q_EMIT loadFinished();
-        return true;
-    };
     load(m_session)
         .then(this,
-              [this, generation, finished] {
-                  if (generation != m_generation)
-                      return;
+              [this, generation] {
                   m_view->resizeColumnsToContents();
-                  m_status->setText(countText(m_proxy->sourceModel()->rowCount()));
-                  finished();
+                  finishLoad(generation, countText(m_proxy->sourceModel()->rowCount()));
               })
-        .onFailed(this,
-                  [this, generation, finished](const ApiError &error) {
-                      if (generation != m_generation)
-                          return;
-                      m_status->setText(tr("Could not load: %1").arg(error.toString()));
-                      finished();
-                  })
-        .onFailed(this, [this, generation, finished] {
-            if (generation != m_generation)
-                return;
-            m_status->setText(tr("Could not load (unexpected error)."));
-            finished();
-        });
+        .onFailed(this, [this, generation](
+                            const ApiError &error) { finishLoad(generation, tr("Could not load: %1").arg(error.toString())); })
+        .onFailed(this, [this, generation] { finishLoad(generation, tr("Could not load (unexpected error).")); });
 }
 
 } // namespace Pilvi

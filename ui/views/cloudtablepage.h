@@ -37,12 +37,17 @@ Q_SIGNALS:
 protected:
     /// The table's model (the page does not own it) and its role with raw values to sort by.
     void setSourceModel(QAbstractItemModel *model, int sortRole);
-    /// Fetches the data and puts it into the model (in a continuation on this object's thread).
+    /// Fetches the data and puts it into the model (in a continuation on this object's thread),
+    /// unless isStale(generation) says a newer load has started meanwhile (another cloud).
     virtual QFuture<void> load(Session *session) = 0;
+    int currentGeneration() const { return m_generation; }
+    bool isStale(int generation) const;
     /// "%n stack(s)"
     virtual QString countText(int count) const = 0;
 
 private:
+    void finishLoad(int generation, const QString &status);
+
     QTableView *m_view;
     QSortFilterProxyModel *m_proxy;
     QLineEdit *m_filter;

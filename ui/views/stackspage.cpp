@@ -19,8 +19,11 @@ StacksPage::StacksPage(QWidget *parent)
 
 QFuture<void> StacksPage::load(Session *session)
 {
-    return OrchestrationClient(session).listStacks().then(this,
-                                                          [this](const QList<Stack> &stacks) { m_model->setItems(stacks); });
+    return OrchestrationClient(session).listStacks().then(
+        this, [this, generation = currentGeneration()](const QList<Stack> &stacks) {
+            if (!isStale(generation)) // a slower answer from the cloud selected before must not land here
+                m_model->setItems(stacks);
+        });
 }
 
 QString StacksPage::countText(int count) const

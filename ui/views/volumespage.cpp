@@ -15,8 +15,11 @@ VolumesPage::VolumesPage(QWidget *parent)
 
 QFuture<void> VolumesPage::load(Session *session)
 {
-    return BlockStorageClient(session).listVolumes().then(this,
-                                                          [this](const QList<Volume> &volumes) { m_model->setItems(volumes); });
+    return BlockStorageClient(session).listVolumes().then(
+        this, [this, generation = currentGeneration()](const QList<Volume> &volumes) {
+            if (!isStale(generation)) // a slower answer from the cloud selected before must not land here
+                m_model->setItems(volumes);
+        });
 }
 
 QString VolumesPage::countText(int count) const
