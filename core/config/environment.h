@@ -20,6 +20,13 @@ QString environmentKey(Environment environment);
 /// Accepts the clouds.yaml words and a few common spellings (dev, test, pre-production, prod).
 std::optional<Environment> environmentFromKey(QStringView key);
 
+/// Whether a destructive action (delete, scale in, restore over a volume...) in this environment
+/// needs the user to type the resource's name: the GUI's guard and pilvi-cli's --confirm NAME.
+inline bool needsTypedConfirmation(Environment environment)
+{
+    return environment == Environment::Production;
+}
+
 } // namespace Pilvi
 
 Q_DECLARE_METATYPE(Pilvi::Environment)

@@ -170,18 +170,44 @@ QVariant CloudTreeModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case NameRole:
     case SortRole: return cloud.name;
-    case Qt::ToolTipRole:
-        return tr("%1\nAuth URL: %2\nRegion: %3\nProject: %4\nFrom: %5")
-            .arg(cloud.name, cloud.auth.authUrl, cloud.regionName.isEmpty() ? tr("(default)") : cloud.regionName,
-                 cloud.auth.projectName.isEmpty() ? tr("(from credential)") : cloud.auth.projectName, cloud.sourceFile);
+    case Qt::ToolTipRole: {
+        QString tip =
+            tr("%1\nAuth URL: %2\nRegion: %3\nProject: %4\nFrom: %5")
+                .arg(cloud.name, cloud.auth.authUrl, cloud.regionName.isEmpty() ? tr("(default)") : cloud.regionName,
+                     cloud.auth.projectName.isEmpty() ? tr("(from credential)") : cloud.auth.projectName, cloud.sourceFile);
+        const auto &[state, detail] = m_connections.value(cloud.name);
+        if (state == ConnectionState::Connected)
+            tip += tr("\nConnected to project %1").arg(detail);
+        else if (state == ConnectionState::Failed)
+            tip += tr("\nCould not connect: %1").arg(detail);
+        return tip;
+    }
     case EnvironmentRole: return QVariant::fromValue(cloud.environment);
     case IsGroupRole: return false;
     case AuthUrlRole: return cloud.auth.authUrl;
     case RegionRole: return cloud.regionName;
     case ProjectRole: return cloud.auth.projectName;
     case SourceFileRole: return cloud.sourceFile;
+    case ConnectionStateRole: return static_cast<int>(m_connections.value(cloud.name).first);
+    case ConnectionDetailRole: return m_connections.value(cloud.name).second;
     default: return {};
     }
+}
+
+void CloudTreeModel::setConnectionState(const QString &cloud, ConnectionState state, const QString &detail)
+{
+    const std::pair<ConnectionState, QString> value{state, detail};
+    if (m_connections.value(cloud) == value)
+        return;
+    m_connections.insert(cloud, value);
+    const QModelIndex at = indexOfCloud(cloud);
+    if (at.isValid())
+        Q_EMIT dataChanged(at, at, {ConnectionStateRole, ConnectionDetailRole, Qt::ToolTipRole});
+}
+
+CloudTreeModel::ConnectionState CloudTreeModel::connectionState(const QString &cloud) const
+{
+    return m_connections.value(cloud).first;
 }
 
 QHash<int, QByteArray> CloudTreeModel::roleNames() const
@@ -195,6 +221,8 @@ QHash<int, QByteArray> CloudTreeModel::roleNames() const
     names.insert(ProjectRole, "project");
     names.insert(SourceFileRole, "sourceFile");
     names.insert(CloudCountRole, "cloudCount");
+    names.insert(ConnectionStateRole, "connectionState");
+    names.insert(ConnectionDetailRole, "connectionDetail");
     return names;
 }
 

@@ -4,6 +4,7 @@
 #include "config/cloudprofile.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QList>
 
 namespace Pilvi {
@@ -25,12 +26,21 @@ public:
         SourceFileRole,
         CloudCountRole, ///< groups: number of clouds
         SortRole,
+        ConnectionStateRole,  ///< clouds: ConnectionState as int
+        ConnectionDetailRole, ///< clouds: the project connected to, or why connecting failed
     };
     Q_ENUM(Role)
+
+    /// Where Pilvi is with a cloud: several clouds can be connected at once.
+    enum class ConnectionState { NotConnected, Connecting, Connected, Failed };
+    Q_ENUM(ConnectionState)
 
     explicit CloudTreeModel(QObject *parent = nullptr);
 
     void setProfiles(const QList<CloudProfile> &profiles);
+    /// Kept by cloud name across setProfiles(), so a reload does not forget who is connected.
+    void setConnectionState(const QString &cloud, ConnectionState state, const QString &detail = {});
+    ConnectionState connectionState(const QString &cloud) const;
 
     /// The profile at a cloud index, or nullptr for a group or an invalid index.
     const CloudProfile *profile(const QModelIndex &index) const;
@@ -56,7 +66,8 @@ private:
     void mergeGroup(int groupRow, const QList<CloudProfile> &clouds);
     int groupRow(Environment environment) const;
 
-    QList<Group> m_groups; // sorted by environment
+    QList<Group> m_groups;                                             // sorted by environment
+    QHash<QString, std::pair<ConnectionState, QString>> m_connections; // by cloud name
 };
 
 } // namespace Pilvi

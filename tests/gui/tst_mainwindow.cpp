@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "config/memorysecretstore.h"
 #include "mainwindow/cloudsidebar.h"
 #include "mainwindow/environmentbanner.h"
 #include "mainwindow/mainwindow.h"
@@ -27,7 +28,7 @@ private:
 
     std::unique_ptr<MainWindow> readyWindow()
     {
-        auto window = std::make_unique<MainWindow>(m_paths);
+        auto window = std::make_unique<MainWindow>(m_paths, std::make_unique<MemorySecretStore>());
         window->resize(1000, 700);
         window->show();
         if (!window->isReady()) {
@@ -145,7 +146,7 @@ private Q_SLOTS:
             window->setPreferredCloud(QStringLiteral("pouta-test"));
             window->close(); // saves
         }
-        auto window = std::make_unique<MainWindow>(m_paths);
+        auto window = std::make_unique<MainWindow>(m_paths, std::make_unique<MemorySecretStore>());
         window->restoreLayout();
         QCOMPARE(window->currentPage(), PageId::Volumes);
         window->show();

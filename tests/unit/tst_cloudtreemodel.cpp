@@ -102,6 +102,34 @@ private Q_SLOTS:
             QCOMPARE(kept, QPersistentModelIndex(model.indexOfCloud(kept.data().toString())));
     }
 
+    void connectionStateSurvivesReload()
+    {
+        CloudTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setProfiles(
+            {cloud(QStringLiteral("dev"), Environment::Development), cloud(QStringLiteral("prod"), Environment::Production)});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        using State = CloudTreeModel::ConnectionState;
+        model.setConnectionState(QStringLiteral("prod"), State::Failed, QStringLiteral("401: wrong secret"));
+        QCOMPARE(changed.size(), 1);
+        const QModelIndex prod = model.indexOfCloud(QStringLiteral("prod"));
+        QCOMPARE(changed.constFirst().at(0).toModelIndex(), prod);
+        QCOMPARE(prod.data(CloudTreeModel::ConnectionStateRole).toInt(), int(State::Failed));
+        QVERIFY(prod.data(Qt::ToolTipRole).toString().contains(u"401: wrong secret"));
+        model.setConnectionState(QStringLiteral("prod"), State::Failed, QStringLiteral("401: wrong secret"));
+        QCOMPARE(changed.size(), 1); // no change, no signal
+
+        // Several clouds connected at once; a reload keeps what each one is.
+        model.setConnectionState(QStringLiteral("dev"), State::Connected, QStringLiteral("demo"));
+        model.setProfiles({cloud(QStringLiteral("dev"), Environment::Development, QStringLiteral("RegionOne")),
+                           cloud(QStringLiteral("prod"), Environment::Production)});
+        QCOMPARE(model.connectionState(QStringLiteral("dev")), State::Connected);
+        QCOMPARE(model.indexOfCloud(QStringLiteral("dev")).data(CloudTreeModel::ConnectionDetailRole).toString(),
+                 QStringLiteral("demo"));
+        QCOMPARE(model.connectionState(QStringLiteral("prod")), State::Failed);
+        QCOMPARE(model.connectionState(QStringLiteral("unknown")), State::NotConnected);
+    }
+
     void changedCloudEmitsDataChanged()
     {
         CloudTreeModel model;

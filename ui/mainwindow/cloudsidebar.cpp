@@ -24,20 +24,16 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
-        QStyleOptionViewItem opt = option;
         const bool isGroup = index.data(CloudTreeModel::IsGroupRole).toBool();
-        if (isGroup) {
-            opt.font.setBold(true);
-            opt.text =
-                QStringLiteral("%1  (%2)").arg(index.data().toString()).arg(index.data(CloudTreeModel::CloudCountRole).toInt());
-        }
-        QStyledItemDelegate::paint(painter, opt, index);
+        QStyledItemDelegate::paint(painter, option, index);
         const auto environment = index.data(CloudTreeModel::EnvironmentRole).value<Environment>();
         painter->save();
         painter->setPen(Qt::NoPen);
         painter->setBrush(environmentColor(environment));
         const int width = isGroup ? 4 : 3;
         painter->drawRect(QRect(option.rect.left(), option.rect.top() + 2, width, option.rect.height() - 4));
+        if (!isGroup)
+            paintConnectionDot(painter, option.rect, index);
         painter->restore();
     }
 
@@ -45,6 +41,34 @@ public:
     {
         QStyledItemDelegate::initStyleOption(option, index);
         option->rect.adjust(8, 0, 0, 0); // room for the colour bar
+        if (index.data(CloudTreeModel::IsGroupRole).toBool()) {
+            option->font.setBold(true);
+            option->text = QStringLiteral("%1  (%2)").arg(option->text).arg(index.data(CloudTreeModel::CloudCountRole).toInt());
+        } else {
+            option->rect.adjust(0, 0, -14, 0); // and for the connection dot
+            const QString region = index.data(CloudTreeModel::RegionRole).toString();
+            if (!region.isEmpty())
+                option->text += QStringLiteral("  · ") + region;
+        }
+    }
+
+private:
+    // A dot at the right: grey not connected, amber connecting, green connected, red failed.
+    static void paintConnectionDot(QPainter *painter, const QRect &rect, const QModelIndex &index)
+    {
+        using State = CloudTreeModel::ConnectionState;
+        const auto state = static_cast<State>(index.data(CloudTreeModel::ConnectionStateRole).toInt());
+        QColor color(QStringLiteral("#9e9e9e"));
+        if (state == State::Connecting)
+            color = QColor(QStringLiteral("#f0a30a"));
+        else if (state == State::Connected)
+            color = QColor(QStringLiteral("#2e9d4a"));
+        else if (state == State::Failed)
+            color = QColor(QStringLiteral("#d32f2f"));
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setBrush(color);
+        const int size = 8;
+        painter->drawEllipse(QRect(rect.right() - size - 4, rect.center().y() - size / 2, size, size));
     }
 };
 

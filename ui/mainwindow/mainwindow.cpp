@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/mainwindow.h"
 
+#include "config/cloudregistration.h"
+#include "config/keychainsecretstore.h"
+#include "dialogs/addclouddialog.h"
 #include "mainwindow/cloudsidebar.h"
 #include "mainwindow/environmentbanner.h"
 #include "models/cloudtreemodel.h"
+#include "net/apierror.h"
+#include "net/profilesecrets.h"
+#include "net/session.h"
 #include "net/sessionpool.h"
 #include "views/cloudtablepage.h"
 #include "views/placeholderpage.h"
@@ -62,7 +68,7 @@ QString pageDescription(PageId page)
 
 } // namespace
 
-MainWindow::MainWindow(CloudsConfigPaths paths, QWidget *parent)
+MainWindow::MainWindow(CloudsConfigPaths paths, std::unique_ptr<SecretStore> secrets, QWidget *parent)
     : QMainWindow(parent)
     , m_paths(std::move(paths))
     , m_cloudModel(new CloudTreeModel(this))
@@ -73,6 +79,7 @@ MainWindow::MainWindow(CloudsConfigPaths paths, QWidget *parent)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_configStatus(new QLabel(this))
     , m_sessions(new SessionPool(this))
+    , m_secrets(secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>())
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Pilvi"));
@@ -156,6 +163,9 @@ void MainWindow::buildActions()
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     QAction *reload = fileMenu->addAction(tr("&Reload clouds.yaml"), this, &MainWindow::reloadClouds);
     reload->setShortcut(QKeySequence::Refresh);
+    QAction *add = fileMenu->addAction(tr("&Add a cloud…"), this, &MainWindow::addCloud);
+    add->setObjectName(QStringLiteral("addCloudAction"));
+    add->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     fileMenu->addSeparator();
     QAction *quit = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -246,12 +256,77 @@ void MainWindow::onCloudSelected(const QString &name)
             selected = cloud;
     }
     m_banner->setCloud(selected);
-    Session *session = selected ? m_sessions->sessionFor(*selected) : nullptr;
-    for (CloudTablePage *page : std::as_const(m_cloudPages))
-        page->setSession(session);
+    if (selected && !selected->auth.authUrl.isEmpty() && !missingSecretKeys(*selected).isEmpty()) {
+        // The secret may be in the keychain: read it first (asynchronously), then connect. When
+        // the keychain cannot be read, connect anyway: Keystone's answer then says what is missing.
+        withStoredSecrets(*selected, m_secrets.get())
+            .then(this,
+                  [this](const CloudProfile &profile) {
+                      if (currentCloud() == profile.name)
+                          useSession(profile);
+                  })
+            .onFailed(this, [this, profile = *selected](const ApiError &error) {
+                if (currentCloud() != profile.name)
+                    return;
+                m_configStatus->setText(error.message());
+                useSession(profile);
+            });
+    } else if (selected) {
+        useSession(*selected);
+    } else {
+        for (CloudTablePage *page : std::as_const(m_cloudPages))
+            page->setSession(nullptr);
+    }
     const bool production = selected && selected->environment == Environment::Production;
     setWindowTitle(selected ? (production ? tr("%1 [PRODUCTION] — Pilvi") : tr("%1 — Pilvi")).arg(selected->name) : tr("Pilvi"));
     Q_EMIT currentCloudChanged(name);
+}
+
+void MainWindow::useSession(const CloudProfile &profile)
+{
+    Session *session = m_sessions->sessionFor(profile);
+    for (CloudTablePage *page : std::as_const(m_cloudPages))
+        page->setSession(session);
+    // The sidebar shows each cloud's connection; Keystone's answer decides it. Clouds connected
+    // earlier stay connected (their sessions live on in the pool).
+    using State = CloudTreeModel::ConnectionState;
+    if (m_cloudModel->connectionState(profile.name) == State::Connected)
+        return;
+    m_cloudModel->setConnectionState(profile.name, State::Connecting);
+    session->authenticate()
+        .then(this, [this, name = profile.name](
+                        const AuthToken &token) { m_cloudModel->setConnectionState(name, State::Connected, token.projectName); })
+        .onFailed(this, [this, name = profile.name](const ApiError &error) {
+            m_cloudModel->setConnectionState(name, State::Failed, error.message());
+        });
+}
+
+void MainWindow::addCloud()
+{
+    QStringList names;
+    for (const CloudProfile &cloud : std::as_const(m_config.clouds))
+        names.append(cloud.name);
+    auto *dialog = new AddCloudDialog(names, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const CloudProfile cloud = dialog->profile();
+        const CloudFiles files =
+            CloudFiles::forUser(m_config.userFile, m_config.secureFile, QProcessEnvironment::systemEnvironment());
+        m_configStatus->setText(tr("Adding %1 to %2…").arg(cloud.name, files.cloudsFile));
+        registerCloud(files, cloud, dialog->placement(), m_secrets.get())
+            .then(this, [this, name = cloud.name](const QString &error) {
+                if (!error.isEmpty()) {
+                    // Not QMessageBox::warning: no nested event loop on the GUI thread.
+                    auto *box = new QMessageBox(QMessageBox::Warning, tr("Add a cloud"), error, QMessageBox::Ok, this);
+                    box->setAttribute(Qt::WA_DeleteOnClose);
+                    box->open();
+                    return;
+                }
+                setPreferredCloud(name);
+                reloadClouds();
+            });
+    });
+    dialog->open();
 }
 
 void MainWindow::restoreLayout()

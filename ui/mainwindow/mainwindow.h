@@ -2,9 +2,12 @@
 #pragma once
 
 #include "config/cloudsconfig.h"
+#include "config/secretstore.h"
 #include "mainwindow/pageid.h"
 
 #include <QMainWindow>
+
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -25,7 +28,9 @@ class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(CloudsConfigPaths paths, QWidget *parent = nullptr);
+    /// `secrets`: where secrets kept out of files are read and written; the system keychain
+    /// when not given (tests pass a memory store).
+    explicit MainWindow(CloudsConfigPaths paths, std::unique_ptr<SecretStore> secrets = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     PageId currentPage() const;
@@ -41,6 +46,8 @@ public:
 
     /// Reads clouds.yaml again, off the GUI thread.
     void reloadClouds();
+    /// Opens the "Add a cloud" dialog; the new cloud is written and selected when accepted.
+    void addCloud();
 
 Q_SIGNALS:
     void ready();
@@ -54,6 +61,7 @@ private:
     void buildActions();
     void applyConfig(const CloudsConfig &config);
     void onCloudSelected(const QString &name);
+    void useSession(const CloudProfile &profile);
     void markReady();
 
     CloudsConfigPaths m_paths;
@@ -66,6 +74,7 @@ private:
     QSplitter *m_splitter;
     QLabel *m_configStatus;
     SessionPool *m_sessions;
+    std::unique_ptr<SecretStore> m_secrets; // the keychain: secrets users keep out of files
     QList<CloudTablePage *> m_cloudPages;
     QString m_preferredCloud;
     bool m_ready = false;
