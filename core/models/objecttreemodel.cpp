@@ -5,6 +5,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <utility>
 
 namespace Pilvi {
 
@@ -18,6 +19,7 @@ struct ObjectTreeModel::Node {
     State state = State::NotLoaded; ///< folders only
     QString error;                  ///< folders only: why the last listing failed
     bool loadingRow = false;        ///< the placeholder shown while a folder's first listing runs
+    bool loadingShown = false;      ///< folders only: the view was told a listing is running
 
     bool isFolder() const { return entry.isPseudoFolder; }
     bool hasLoadingRow() const { return !children.empty() && children.front()->loadingRow; }
@@ -50,6 +52,7 @@ void ObjectTreeModel::setContainer(const QString &container)
 {
     beginResetModel();
     m_container = container;
+    m_pendingLoading.clear();
     m_root = std::make_unique<Node>();
     m_root->entry.isPseudoFolder = true;
     endResetModel();
@@ -106,20 +109,36 @@ void ObjectTreeModel::folderStateChanged(Node *folder)
     Q_EMIT dataChanged(index, index.siblingAtColumn(ColumnCount - 1), {LoadingRole, ErrorRole, Qt::ToolTipRole});
 }
 
+// Views call fetchMore while they handle other changes of the model, so it changes nothing there:
+// it asks, and the loading row and state appear from the event loop, if the answer has not come
+// by then.
 void ObjectTreeModel::request(Node *folder)
 {
-    const bool firstTime = folder->children.empty();
     folder->state = Node::State::Loading;
-    if (firstTime) {
-        auto row = std::make_unique<Node>();
-        row->loadingRow = true;
-        row->parent = folder;
-        beginInsertRows(indexOfNode(folder), 0, 0);
-        folder->children.push_back(std::move(row));
-        endInsertRows();
-    }
-    folderStateChanged(folder);
+    m_pendingLoading.append(folder->entry.name);
+    if (m_pendingLoading.size() == 1)
+        QMetaObject::invokeMethod(this, &ObjectTreeModel::showLoading, Qt::QueuedConnection);
     Q_EMIT folderRequested(folder->entry.name);
+}
+
+void ObjectTreeModel::showLoading()
+{
+    const QStringList prefixes = std::exchange(m_pendingLoading, {});
+    for (const QString &prefix : prefixes) {
+        Node *folder = folderNode(prefix);
+        if (!folder || folder->state != Node::State::Loading || folder->loadingShown)
+            continue; // answered already, or gone
+        folder->loadingShown = true;
+        if (folder->children.empty()) {
+            auto row = std::make_unique<Node>();
+            row->loadingRow = true;
+            row->parent = folder;
+            beginInsertRows(indexOfNode(folder), 0, 0);
+            folder->children.push_back(std::move(row));
+            endInsertRows();
+        }
+        folderStateChanged(folder);
+    }
 }
 
 void ObjectTreeModel::removeLoadingRow(Node *folder)
@@ -159,6 +178,7 @@ void ObjectTreeModel::setFolderFailed(const QString &prefix, const QString &erro
         return;
     removeLoadingRow(folder);
     folder->state = folder->children.empty() ? Node::State::NotLoaded : Node::State::Loaded;
+    folder->loadingShown = false;
     folder->error = error;
     folderStateChanged(folder);
 }
@@ -240,6 +260,7 @@ void ObjectTreeModel::setFolderContents(const QString &prefix, const QList<Objec
         }
     }
     folder->state = Node::State::Loaded;
+    folder->loadingShown = false;
     folder->error.clear();
     folderStateChanged(folder);
 }
@@ -283,9 +304,7 @@ bool ObjectTreeModel::hasChildren(const QModelIndex &parent) const
 
 Qt::ItemFlags ObjectTreeModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
-        return Qt::NoItemFlags;
-    if (nodeOf(index)->loadingRow)
+    if (index.isValid() && nodeOf(index)->loadingRow)
         return Qt::ItemIsEnabled;
     return QAbstractItemModel::flags(index);
 }
@@ -307,7 +326,7 @@ QVariant ObjectTreeModel::data(const QModelIndex &index, int role) const
     case PathRole: return e.name;
     case IsFolderRole: return e.isPseudoFolder;
     case IsLoadingRowRole: return false;
-    case LoadingRole: return node.state == Node::State::Loading;
+    case LoadingRole: return node.loadingShown;
     case ErrorRole: return node.error;
     case HashRole: return e.hash;
     case Qt::ToolTipRole: return node.error.isEmpty() ? e.name : node.error;

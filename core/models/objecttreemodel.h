@@ -4,6 +4,7 @@
 #include "openstack/objectstorage/objectstorage.h"
 
 #include <QAbstractItemModel>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -11,7 +12,8 @@
 namespace Pilvi {
 
 /// A container's objects as a tree of pseudo-folders, loaded lazily and without IO: expanding a
-/// folder the first time (fetchMore) shows a "Loading…" row and emits folderRequested(prefix); a
+/// folder the first time (fetchMore) emits folderRequested(prefix) and, from the event loop until
+/// the answer comes, shows a "Loading…" row (LoadingRole on the folder); a
 /// controller lists the container with that prefix and delimiter "/" and answers with
 /// setFolderContents(prefix, entries) (objects and subdir entries, full names as Swift gives them).
 /// A later answer for the same folder is applied as a diff, so selection and expansion survive.
@@ -78,10 +80,12 @@ private:
     Node *folderNode(const QString &prefix) const;
     QModelIndex indexOfNode(const Node *node, int column = 0) const;
     void request(Node *folder);
+    void showLoading();
     void removeLoadingRow(Node *folder);
     void folderStateChanged(Node *folder);
 
     QString m_container;
+    QStringList m_pendingLoading; ///< prefixes asked for since the event loop last ran
     std::unique_ptr<Node> m_root;
 };
 
