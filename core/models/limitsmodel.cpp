@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/limitsmodel.h"
 
+#include <QHash>
 #include <QLocale>
 
 #include <limits>
@@ -23,11 +24,39 @@ LimitsModel::LimitsModel(QObject *parent)
     : KeyedListModel<QuotaUsage>(parent)
 {}
 
+QString LimitsModel::serviceTitle(const QString &service)
+{
+    if (service == u"block-storage")
+        return tr("Block storage");
+    if (service == u"compute")
+        return tr("Compute");
+    if (service == u"network")
+        return tr("Network");
+    if (service == u"object-store")
+        return tr("Object storage");
+    return service;
+}
+
 QString LimitsModel::resourceTitle(const QString &resource)
 {
+    // The quota names of Cinder and Nova; another service's names are spelled out below.
+    static const QHash<QString, const char *> known{
+        {QStringLiteral("volumes"), QT_TR_NOOP("Volumes")},
+        {QStringLiteral("gigabytes"), QT_TR_NOOP("Volume storage")},
+        {QStringLiteral("snapshots"), QT_TR_NOOP("Snapshots")},
+        {QStringLiteral("backups"), QT_TR_NOOP("Backups")},
+        {QStringLiteral("backup_gigabytes"), QT_TR_NOOP("Backup storage")},
+        {QStringLiteral("instances"), QT_TR_NOOP("Instances")},
+        {QStringLiteral("cores"), QT_TR_NOOP("vCPUs")},
+        {QStringLiteral("ram"), QT_TR_NOOP("RAM")},
+        {QStringLiteral("key_pairs"), QT_TR_NOOP("Key pairs")},
+        {QStringLiteral("server_groups"), QT_TR_NOOP("Server groups")},
+    };
+    if (const char *title = known.value(resource))
+        return tr(title);
     if (resource.isEmpty())
         return {};
-    // Quota names are snake_case words ("backup_gigabytes", "ram", "cores"): spell them out.
+    // Quota names are snake_case words ("floating_ips"): spell them out.
     QString title = resource;
     title.replace(u'_', u' ');
     title[0] = title[0].toUpper();
@@ -54,7 +83,7 @@ QVariant LimitsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case SortRole:
         switch (index.column()) {
-        case ServiceColumn: return usage.service;
+        case ServiceColumn: return role == SortRole ? usage.service : serviceTitle(usage.service);
         case ResourceColumn: return role == SortRole ? usage.resource : resourceTitle(usage.resource);
         case UsedColumn: return role == SortRole ? QVariant(usage.used) : QVariant(amount(usage.used, usage.unit));
         case LimitColumn:

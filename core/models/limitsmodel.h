@@ -31,7 +31,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// "Volumes", "Backup gigabytes": a quota name as a person reads it.
+    /// "Block storage" for "block-storage": a catalog service type as a person reads it.
+    static QString serviceTitle(const QString &service);
+    /// "Volumes", "Backup storage": a quota name as a person reads it.
     static QString resourceTitle(const QString &resource);
 
 protected:

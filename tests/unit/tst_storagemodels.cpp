@@ -262,12 +262,14 @@ private Q_SLOTS:
         QTest::newRow("count") << QuotaUsage{u"block-storage"_s, u"volumes"_s, 3, 12, Unit::Count} << u"Volumes"_s << u"3"_s
                                << u"12"_s << u"25%"_s << 25.0 << false;
         QTest::newRow("gibibytes") << QuotaUsage{u"block-storage"_s, u"backup_gigabytes"_s, 50, 200, Unit::Gibibytes}
-                                   << u"Backup gigabytes"_s << u"50 GiB"_s << u"200 GiB"_s << u"25%"_s << 25.0 << false;
+                                   << u"Backup storage"_s << u"50 GiB"_s << u"200 GiB"_s << u"25%"_s << 25.0 << false;
         QTest::newRow("unlimited") << QuotaUsage{u"block-storage"_s, u"snapshots"_s, 7, -1, Unit::Count} << u"Snapshots"_s
                                    << u"7"_s << u"unlimited"_s << QString() << -1.0 << true;
-        QTest::newRow("over quota") << QuotaUsage{u"compute"_s, u"ram"_s, 3072, 2048, Unit::Mebibytes} << u"Ram"_s
+        QTest::newRow("over quota") << QuotaUsage{u"compute"_s, u"ram"_s, 3072, 2048, Unit::Mebibytes} << u"RAM"_s
                                     << u"3072 MiB"_s << u"2048 MiB"_s << u"150%"_s << 150.0 << false;
-        QTest::newRow("zero quota, none used") << QuotaUsage{u"compute"_s, u"cores"_s, 0, 0, Unit::Count} << u"Cores"_s << u"0"_s
+        QTest::newRow("another service's name") << QuotaUsage{u"network"_s, u"floating_ips"_s, 1, 4, Unit::Count}
+                                                << u"Floating ips"_s << u"1"_s << u"4"_s << u"25%"_s << 25.0 << false;
+        QTest::newRow("zero quota, none used") << QuotaUsage{u"compute"_s, u"cores"_s, 0, 0, Unit::Count} << u"vCPUs"_s << u"0"_s
                                                << u"0"_s << u"0%"_s << 0.0 << false;
     }
     void limitsRows()
@@ -282,7 +284,9 @@ private Q_SLOTS:
         LimitsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setItems({usage});
-        QCOMPARE(model.index(0, LimitsModel::ServiceColumn).data().toString(), usage.service);
+        QCOMPARE(model.index(0, LimitsModel::ServiceColumn).data(LimitsModel::SortRole).toString(), usage.service);
+        QCOMPARE(model.index(0, LimitsModel::ServiceColumn).data(LimitsModel::ServiceRole).toString(), usage.service);
+        QVERIFY(!model.index(0, LimitsModel::ServiceColumn).data().toString().isEmpty());
         QCOMPARE(model.index(0, LimitsModel::ResourceColumn).data().toString(), resource);
         QCOMPARE(model.index(0, LimitsModel::UsedColumn).data().toString(), used);
         QCOMPARE(model.index(0, LimitsModel::LimitColumn).data().toString(), limit);
@@ -291,6 +295,13 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, 0).data(LimitsModel::UnlimitedRole).toBool(), unlimited);
         QCOMPARE(model.index(0, 0).data(LimitsModel::LimitRole).toLongLong(), usage.limit);
         QCOMPARE(model.index(0, 0).data(LimitsModel::UsedRole).toLongLong(), usage.used);
+    }
+
+    void serviceTitles()
+    {
+        QCOMPARE(LimitsModel::serviceTitle(u"block-storage"_s), u"Block storage"_s);
+        QCOMPARE(LimitsModel::serviceTitle(u"compute"_s), u"Compute"_s);
+        QCOMPARE(LimitsModel::serviceTitle(u"placement"_s), u"placement"_s); // unknown: as is
     }
 
     // Unlimited sorts after every real limit.
