@@ -3,6 +3,7 @@
 // big project would: reports the time of each step and the peak memory (VmHWM).
 // Run: tools/dev shell -- build/release/tests/bench/bench_models [COUNT]
 #include "models/eventlistmodel.h"
+#include "models/stackresourcetreemodel.h"
 #include "models/volumelistmodel.h"
 #include "openstack/blockstorage/blockstorageparse.h"
 #include "openstack/orchestration/orchestrationparse.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace Pilvi;
@@ -74,6 +76,44 @@ void measure(const char *what, const QByteArray &body, Parse parse, Model &model
                 static_cast<long long>(loadMs), static_cast<long long>(refreshMs), model.rowCount());
 }
 
+// `count` resources as listResources(stack, nested_depth) returns them for a stack of groups: each
+// group's nested stack holds 99 members.
+void measureResourceTree(int count)
+{
+    QList<StackResource> resources;
+    resources.reserve(count);
+    const int groups = std::max(1, count / 100);
+    for (int g = 0; g < groups && resources.size() < count; ++g) {
+        StackResource group;
+        group.name = QStringLiteral("group-%1").arg(g);
+        group.stackId = QStringLiteral("top");
+        group.nestedStackId = QStringLiteral("nested-%1").arg(g);
+        group.type = QStringLiteral("OS::Heat::ResourceGroup");
+        group.status = QStringLiteral("CREATE_COMPLETE");
+        resources.append(group);
+        for (int m = 0; m < 99 && resources.size() < count; ++m) {
+            StackResource member;
+            member.name = QString::number(m);
+            member.stackId = group.nestedStackId;
+            member.physicalId = QStringLiteral("server-%1-%2").arg(g).arg(m);
+            member.type = QStringLiteral("OS::Nova::Server");
+            member.status = QStringLiteral("CREATE_COMPLETE");
+            resources.append(member);
+        }
+    }
+    StackResourceTreeModel model;
+    QElapsedTimer timer;
+    timer.start();
+    model.setResources(resources);
+    const qint64 loadMs = timer.restart();
+    resources[resources.size() / 2].status = QStringLiteral("UPDATE_IN_PROGRESS");
+    model.setResources(resources);
+    const qint64 refreshMs = timer.elapsed();
+    std::printf("resource tree %6lld items (%d groups): first load %4lld ms, diff refresh %4lld ms, top rows %d\n",
+                static_cast<long long>(resources.size()), groups, static_cast<long long>(loadMs),
+                static_cast<long long>(refreshMs), model.rowCount());
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -91,6 +131,9 @@ int main(int argc, char *argv[])
     EventListModel events;
     measure("events", eventsBody, &HeatParse::events, events);
 
-    std::printf("peak RSS: %ld KiB at start, %ld KiB after both (both bodies and models held)\n", before, peakRssKib());
+    measureResourceTree(count);
+
+    std::printf("peak RSS: %ld KiB at start, %ld KiB after all (the volume and event bodies and models held)\n", before,
+                peakRssKib());
     return 0;
 }
