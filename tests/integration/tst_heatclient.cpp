@@ -290,9 +290,10 @@ private Q_SLOTS:
                                                       .replace("type: OS::Heat::TestResource\n    properties:\n      value",
                                                                "type: OS::Heat::NoSuchThing\n    properties:\n      value")
                                                << QStringLiteral("OS::Heat::NoSuchThing");
-        QTest::newRow("missing parameter")
-            << QByteArray(parameterTemplate).replace("{get_param: replace_value}", "{get_param: nowhere}")
-            << QStringLiteral("nowhere");
+        // (Heat's validate lets a get_param of an undeclared parameter through; a bad reference it catches.)
+        QTest::newRow("reference to no resource")
+            << QByteArray(parameterTemplate).replace("{get_param: replace_value}", "{get_resource: nowhere}")
+            << QStringLiteral("\"nowhere\"");
         QTest::newRow("not a template") << QByteArray("just: [text") << QString();
     }
     void validate()

@@ -143,23 +143,27 @@ private Q_SLOTS:
         QVERIFY(url.error.isEmpty());
     }
 
-    // The recorded PATCH preview changes `value` (an update in place), `replace_value` (a
-    // resource with update_replace) and the group's count.
+    // The recorded PATCH preview (with show_nested) changes `value` (an update in place),
+    // `replace_value` (a resource with update_replace) and the ResourceGroup's count 2 -> 3.
     void updatePreview()
     {
         const StackUpdatePreview preview = HeatParse::updatePreview(recorded(QStringLiteral("heat_preview_update")));
-        QVERIFY2(names(preview.updated).contains(QStringLiteral("updated")), qPrintable(names(preview.updated).join(u' ')));
-        QVERIFY2(names(preview.replaced).contains(QStringLiteral("replaced")), qPrintable(names(preview.replaced).join(u' ')));
-        QVERIFY(names(preview.unchanged).contains(QStringLiteral("asg")));
-        QVERIFY(names(preview.unchanged).contains(QStringLiteral("scale_out")));
-        QVERIFY(preview.deleted.isEmpty());
+        QCOMPARE(names(preview.updated), (QStringList{QStringLiteral("asg"), QStringLiteral("rg"), QStringLiteral("updated")}));
+        // Heat replaces the policies too: they hold the group's id, which it cannot promise to keep.
+        QCOMPARE(names(preview.replaced),
+                 (QStringList{QStringLiteral("replaced"), QStringLiteral("scale_in"), QStringLiteral("scale_out")}));
+        // The group's members 0 and 1 stay, member 2 comes.
+        QCOMPARE(names(preview.unchanged), (QStringList{QStringLiteral("0"), QStringLiteral("1")}));
+        const auto member =
+            std::find_if(preview.added.cbegin(), preview.added.cend(), [](const ResourceSummary &r) { return r.name == u"2"; });
+        QVERIFY(member != preview.added.cend());
+        QCOMPARE(member->stackName, QStringLiteral("pilvi-recording-groups-rg"));
+        QVERIFY(member->physicalId.isEmpty()); // not made yet
         const auto updated = std::find_if(preview.updated.cbegin(), preview.updated.cend(),
                                           [](const ResourceSummary &r) { return r.name == u"updated"; });
         QCOMPARE(updated->type, QStringLiteral("OS::Heat::TestResource"));
-        QVERIFY(!updated->physicalId.isEmpty());
-        // One more member of the resource group, shown because of show_nested.
-        QCOMPARE(preview.added.size(), 1);
-        QCOMPARE(preview.added[0].name, QStringLiteral("2"));
+        QCOMPARE(updated->stackName, QStringLiteral("pilvi-recording-groups"));
+        QVERIFY(updated->physicalId.startsWith(QStringLiteral("pilvi-recording-groups-updated-")));
     }
 
     void stackPreview()
@@ -167,11 +171,24 @@ private Q_SLOTS:
         const StackPreview preview = HeatParse::stackPreview(recorded(QStringLiteral("heat_stack_preview")));
         QCOMPARE(preview.stack.name, QStringLiteral("pilvi-recording-groups"));
         QCOMPARE(preview.stack.parameters.value(QStringLiteral("count")), QStringLiteral("2"));
-        const QStringList top = names(preview.resources);
-        for (const char *name : {"rg", "asg", "scale_out", "scale_in", "updated", "replaced"})
-            QVERIFY2(top.contains(QLatin1StringView(name)), name);
-        QVERIFY(std::all_of(preview.resources.cbegin(), preview.resources.cend(),
-                            [](const ResourceSummary &r) { return !r.type.isEmpty(); }));
+        QList<ResourceSummary> top;
+        QStringList rgMembers;
+        for (const ResourceSummary &r : preview.resources) {
+            QVERIFY(!r.type.isEmpty());
+            QVERIFY(r.physicalId.isEmpty()); // nothing exists yet
+            if (r.parentResource.isEmpty())
+                top << r;
+            else if (r.parentResource == u"rg")
+                rgMembers << r.name;
+        }
+        QCOMPARE(names(top), (QStringList{QStringLiteral("replaced"), QStringLiteral("scale_in"), QStringLiteral("scale_out"),
+                                          QStringLiteral("updated")}));
+        // The groups come as their members (from nested lists), which name the group.
+        rgMembers.sort();
+        QCOMPARE(rgMembers, (QStringList{QStringLiteral("0"), QStringLiteral("1")}));
+        QCOMPARE(std::count_if(preview.resources.cbegin(), preview.resources.cend(),
+                               [](const ResourceSummary &r) { return r.parentResource == u"asg"; }),
+                 1);
     }
 
     void validateAccepted()
@@ -208,7 +225,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("mentions");
         QTest::newRow("unknown resource type")
             << QStringLiteral("heat_validate_bad_type") << QStringLiteral("OS::Heat::NoSuchGroup");
-        QTest::newRow("unknown parameter") << QStringLiteral("heat_validate_bad_param") << QStringLiteral("no_such_parameter");
+        QTest::newRow("reference to no resource") << QStringLiteral("heat_validate_bad_reference")
+                                                  << QStringLiteral("\"no_such_resource\" (in updated.Properties.value)");
     }
     void validateRefused()
     {

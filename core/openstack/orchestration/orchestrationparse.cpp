@@ -66,6 +66,7 @@ ResourceSummary readSummary(const JsonReader &r)
     resource.type = r.string(QStringLiteral("resource_type"));
     resource.physicalId = r.optionalString(QStringLiteral("physical_resource_id"));
     resource.stackName = r.optionalString(QStringLiteral("stack_name"));
+    resource.parentResource = r.optionalString(QStringLiteral("parent_resource"));
     return resource;
 }
 

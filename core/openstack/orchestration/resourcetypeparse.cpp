@@ -53,7 +53,7 @@ PropertyConstraint readConstraint(const JsonReader &r)
     if (r.has(QStringLiteral("allowed_values"))) {
         c.kind = PropertyConstraint::Kind::AllowedValues;
         const QJsonArray values = r.array(QStringLiteral("allowed_values"));
-        for (const QJsonValue &value : values)
+        for (const auto &value : values)
             c.allowedValues.append(valueText(value));
     } else if (r.has(QStringLiteral("range")) || r.has(QStringLiteral("length"))) {
         const bool range = r.has(QStringLiteral("range"));
@@ -187,7 +187,7 @@ TemplateValidation templateValidation(const QByteArray &body)
             PropertyConstraint c;
             c.kind = PropertyConstraint::Kind::AllowedValues;
             const QJsonArray values = p.array(QStringLiteral("AllowedValues"));
-            for (const QJsonValue &value : values)
+            for (const auto &value : values)
                 c.allowedValues.append(valueText(value));
             c.description = constraintText;
             parameter.constraints.append(c);

@@ -28,8 +28,9 @@ struct StackUpdateRequest {
 struct ResourceSummary {
     QString name;
     QString type;
-    QString physicalId; ///< empty for a resource that does not exist yet
-    QString stackName;  ///< the (nested) stack it is in, when Heat says
+    QString physicalId;     ///< empty for a resource that does not exist yet
+    QString stackName;      ///< the (nested) stack it is in, when Heat says
+    QString parentResource; ///< for a resource of a nested stack: the resource that holds that stack
     friend bool operator==(const ResourceSummary &, const ResourceSummary &) = default;
 };
 
@@ -44,7 +45,8 @@ struct StackUpdatePreview {
 };
 
 /// What a create would make (POST /stacks/preview): the stack and its resources, nested
-/// stacks' resources flattened into the one list.
+/// stacks' resources flattened into the one list. Heat lists a resource that is a stack (a
+/// group, a nested template) by its resources only, each naming it as parentResource.
 struct StackPreview {
     Stack stack;
     QList<ResourceSummary> resources;
