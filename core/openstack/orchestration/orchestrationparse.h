@@ -2,8 +2,10 @@
 #pragma once
 
 #include "openstack/orchestration/stack.h"
+#include "openstack/orchestration/stackupdate.h"
 
 #include <QByteArray>
+#include <QJsonValue>
 
 namespace Pilvi::HeatParse {
 
@@ -15,5 +17,18 @@ QList<StackResource> resources(const QByteArray &body);
 QList<StackEvent> events(const QByteArray &body);
 /// The stack id from a create answer ({"stack": {"id", "links"}}).
 QString createdStackId(const QByteArray &body);
+
+/// GET .../template: the template Heat keeps, as JSON text (a JSON object, which is YAML too).
+QByteArray stackTemplate(const QByteArray &body);
+StackEnvironment environment(const QByteArray &body);     ///< GET .../environment
+QMap<QString, QByteArray> files(const QByteArray &body);  ///< GET .../files
+QList<StackOutput> outputs(const QByteArray &body);       ///< GET .../outputs (keys and descriptions)
+StackOutput output(const QByteArray &body);               ///< GET .../outputs/{key} (with the value)
+StackUpdatePreview updatePreview(const QByteArray &body); ///< PUT/PATCH .../preview
+StackPreview stackPreview(const QByteArray &body);        ///< POST /stacks/preview
+
+/// A JSON value as text for a person: text as is, numbers and booleans written out, lists and
+/// maps as compact JSON, null as empty.
+QString valueText(const QJsonValue &value);
 
 } // namespace Pilvi::HeatParse

@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -27,6 +28,9 @@ struct Stack {
     QString parentId; ///< set for nested stacks
     QStringList tags;
     QList<StackOutput> outputs; ///< only from "show"
+    /// Only from "show": every template parameter with the value the stack uses (defaults filled
+    /// in), plus Heat's own (OS::stack_name...). Lists and maps as compact JSON.
+    QMap<QString, QString> parameters;
     friend bool operator==(const Stack &, const Stack &) = default;
 };
 

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "openstack/orchestration/resourcetype.h"
+
+#include <QByteArray>
+
+namespace Pilvi::HeatParse {
+
+// Heat's answers about resource types and templates -> values. Each throws
+// ApiError(BadResponse) naming the field that is missing or of the wrong type.
+QList<ResourceTypeInfo> resourceTypes(const QByteArray &body);   ///< GET /resource_types
+ResourceTypeSchema resourceTypeSchema(const QByteArray &body);   ///< GET /resource_types/{type}
+QList<TemplateVersion> templateVersions(const QByteArray &body); ///< GET /template_versions
+TemplateValidation templateValidation(const QByteArray &body);   ///< POST /validate (accepted)
+
+} // namespace Pilvi::HeatParse
