@@ -5,6 +5,7 @@
 #include "openstack/jsonreader.h"
 
 #include <QJsonDocument>
+#include <QLocale>
 #include <QTimeZone>
 #include <QUrl>
 
@@ -136,8 +137,11 @@ ObjectInfo object(const Headers &headers)
     o.etag = unquoted(headers, "ETag");
     o.contentType = text(headers, "Content-Type");
     const QByteArray modified = header(headers, "Last-Modified");
-    if (!modified.isEmpty())
-        o.lastModified = QDateTime::fromString(QString::fromLatin1(modified), Qt::RFC2822Date).toUTC();
+    if (!modified.isEmpty()) {
+        // An HTTP date, "Fri, 04 Dec 2026 10:06:37 GMT" (Qt::RFC2822Date does not take "GMT").
+        o.lastModified = QLocale::c().toDateTime(QString::fromLatin1(modified), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+        o.lastModified.setTimeZone(QTimeZone::UTC);
+    }
     const qint64 deleteAt = count(headers, "X-Delete-At", -1);
     if (deleteAt >= 0)
         o.deleteAt = QDateTime::fromSecsSinceEpoch(deleteAt, QTimeZone::UTC);
