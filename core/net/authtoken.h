@@ -26,6 +26,8 @@ struct AuthToken {
     QDateTime expiresAt;
     QString projectId;
     QString projectName;
+    QString projectDomainId;
+    QString projectDomainName;
     QString userId;
     QString userName;
     QStringList roles;

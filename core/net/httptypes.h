@@ -7,9 +7,14 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <functional>
 #include <optional>
 
 namespace Pilvi {
+
+/// Progress of a streamed transfer: bytes done, and in all (-1 when unknown). Called on the
+/// network thread, coalesced: at most every 100 ms and once at the end.
+using TransferProgress = std::function<void(qint64 done, qint64 total)>;
 
 /// One HTTP request as the network thread sends it. A plain value: it crosses threads by copy.
 struct HttpRequest {
@@ -24,6 +29,14 @@ struct HttpRequest {
     std::optional<bool> idempotent;
     /// TLS settings of the cloud (CA file, verify off); empty for the defaults.
     std::optional<QSslConfiguration> ssl;
+    /// Streams the body from this file instead of `body`, chunk by chunk (never whole in
+    /// memory), and reports the MD5 of what was sent in HttpResponse::streamedMd5.
+    QString bodyFile;
+    /// Writes a 2xx answer's body to this file instead of `body` (created or truncated, hashed
+    /// on the way); the file is removed again when the transfer fails. Error answers stay in body.
+    QString responseFile;
+    /// Upload progress with bodyFile, download progress otherwise.
+    TransferProgress progress;
 
     bool isIdempotent() const
     {
@@ -43,6 +56,9 @@ struct HttpResponse {
     QString errorString;
     int attempts = 1;
     qint64 elapsedMs = 0;
+    /// MD5 (hex) of the streamed file: what bodyFile sent, or what responseFile received.
+    QByteArray streamedMd5;
+    qint64 streamedBytes = 0;
 
     bool ok() const { return networkError == QNetworkReply::NoError && status >= 200 && status < 300; }
     /// Header by case-insensitive name, or empty.

@@ -141,6 +141,9 @@ AuthToken parseResponse(const QByteArray &body, const QByteArray &subjectToken)
     const QJsonObject project = token.value(QStringLiteral("project")).toObject();
     result.projectId = project.value(QStringLiteral("id")).toString();
     result.projectName = project.value(QStringLiteral("name")).toString();
+    const QJsonObject projectDomain = project.value(QStringLiteral("domain")).toObject();
+    result.projectDomainId = projectDomain.value(QStringLiteral("id")).toString();
+    result.projectDomainName = projectDomain.value(QStringLiteral("name")).toString();
     const QJsonObject user = token.value(QStringLiteral("user")).toObject();
     result.userId = user.value(QStringLiteral("id")).toString();
     result.userName = user.value(QStringLiteral("name")).toString();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/networkaccess.h"
 
+#include "net/streaming.h"
 #include "util/logging.h"
 #include "util/version.h"
 
@@ -44,13 +45,46 @@ public:
             networkRequest.setSslConfiguration(*request.ssl);
         ++attempts;
         qCDebug(lcNet) << request.method << request.url.toDisplayString(QUrl::RemoveQuery) << "attempt" << attempt;
-        QNetworkReply *reply = m_manager->sendCustomRequest(networkRequest, request.method, request.body);
-        connect(reply, &QNetworkReply::finished, this, [this, reply, request, promise, attempt, clock] {
+
+        // A body streamed from a file: opened here, on the thread that reads it, for each attempt.
+        HashingFileSource *source = nullptr;
+        if (!request.bodyFile.isEmpty()) {
+            source = new HashingFileSource(request.bodyFile);
+            if (!source->open(QIODevice::ReadOnly)) {
+                HttpResponse failed;
+                failed.networkError = QNetworkReply::UnknownContentError;
+                failed.errorString = QStringLiteral("cannot read %1: %2").arg(request.bodyFile, source->errorString());
+                failed.attempts = attempt;
+                delete source;
+                promise->addResult(failed);
+                promise->finish();
+                return;
+            }
+            networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, source->size());
+        }
+        QNetworkReply *reply = source ? m_manager->sendCustomRequest(networkRequest, request.method, source)
+                                      : m_manager->sendCustomRequest(networkRequest, request.method, request.body);
+        if (source)
+            source->setParent(reply);
+        auto progress = std::make_shared<ProgressThrottle>(request.progress);
+        std::shared_ptr<DownloadSink> sink;
+        if (!request.responseFile.isEmpty()) {
+            sink = std::make_shared<DownloadSink>(request.responseFile);
+            // Keeps at most this much in memory when the disk is slower than the network.
+            reply->setReadBufferSize(qint64(1) << 20);
+            connect(reply, &QNetworkReply::readyRead, this, [reply, sink, progress] { drain(reply, *sink, *progress); });
+        } else if (source && request.progress) {
+            connect(reply, &QNetworkReply::uploadProgress, this,
+                    [progress](qint64 sent, qint64 total) { progress->report(sent, total); });
+        } else if (request.progress) {
+            connect(reply, &QNetworkReply::downloadProgress, this,
+                    [progress](qint64 received, qint64 total) { progress->report(received, total); });
+        }
+        connect(reply, &QNetworkReply::finished, this, [this, reply, request, promise, attempt, clock, source, sink, progress] {
             reply->deleteLater();
             HttpResponse response;
             response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
             response.headers = reply->rawHeaderPairs();
-            response.body = reply->readAll();
             response.networkError = reply->error();
             response.errorString = reply->errorString();
             response.attempts = attempt;
@@ -58,6 +92,30 @@ public:
                 response.networkError > QNetworkReply::UnknownProxyError) {
                 // An HTTP error status is not a network failure: the status says it all.
                 response.networkError = QNetworkReply::NoError;
+            }
+            if (response.networkError != QNetworkReply::NoError)
+                response.status = 0; // a body cut off by the network is no answer, whatever its status line said
+            if (sink && isSuccess(response.status) && response.networkError == QNetworkReply::NoError) {
+                drain(reply, *sink, *progress);
+                if (sink->errorString().isEmpty() && sink->complete()) {
+                    response.streamedMd5 = sink->md5Hex();
+                    response.streamedBytes = sink->written();
+                    progress->finish(sink->written(), sink->written());
+                }
+            } else {
+                response.body = reply->readAll();
+            }
+            if (sink && !sink->errorString().isEmpty()) {
+                response.status = 0;
+                response.networkError = QNetworkReply::UnknownContentError;
+                response.errorString = sink->errorString();
+            }
+            if (sink && response.streamedMd5.isEmpty())
+                sink->discard();
+            if (source && response.ok()) {
+                response.streamedMd5 = source->md5Hex();
+                response.streamedBytes = source->size();
+                progress->finish(source->size(), source->size());
             }
             const auto delay = policy.nextDelay(request, response, attempt, QRandomGenerator::global()->generateDouble());
             if (delay && !promise->isCanceled()) {
@@ -73,6 +131,24 @@ public:
     }
 
 private:
+    static bool isSuccess(int status) { return status >= 200 && status < 300; }
+
+    // Moves what arrived of a 2xx body into the file; an error answer stays in the reply for
+    // the message. A file that cannot be written ends the transfer.
+    static void drain(QNetworkReply *reply, DownloadSink &sink, ProgressThrottle &progress)
+    {
+        if (!isSuccess(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt()) || !sink.errorString().isEmpty())
+            return;
+        while (reply->bytesAvailable() > 0) {
+            if (!sink.write(reply->read(qint64(256) << 10))) {
+                reply->abort();
+                return;
+            }
+        }
+        const QVariant total = reply->header(QNetworkRequest::ContentLengthHeader);
+        progress.report(sink.written(), total.isValid() ? total.toLongLong() : -1);
+    }
+
     QNetworkAccessManager *m_manager = nullptr;
 };
 

@@ -159,6 +159,9 @@ QFuture<HttpResponse> Session::sendWith(const AuthToken &token, const ServiceReq
     http.body = request.body;
     http.headers = request.headers;
     http.idempotent = request.idempotent;
+    http.bodyFile = request.bodyFile;
+    http.responseFile = request.responseFile;
+    http.progress = request.progress;
     http.timeoutMs = timeoutMs();
     try {
         http.ssl = sslConfiguration();
@@ -205,6 +208,32 @@ QFuture<HttpResponse> Session::send(const ServiceRequest &request)
                 throw ApiError::fromResponse(response, request.what);
             return response;
         });
+}
+
+QFuture<ApiVersion> Session::newestMicroversion(const QString &serviceType, int major)
+{
+    return authenticate()
+        .then([this, serviceType, major](const AuthToken &token) {
+            const QString url = versionDocumentUrl(endpointUrl(token, serviceType), token.projectId);
+            const QString key = url + u'#' + QString::number(major);
+            {
+                const QMutexLocker lock(&m_mutex);
+                if (const auto it = m_microversions.constFind(key); it != m_microversions.cend())
+                    return QtFuture::makeReadyValueFuture(*it);
+            }
+            ServiceRequest request;
+            request.serviceType = serviceType;
+            request.path = url;
+            request.what = QStringLiteral("read the API versions of %1").arg(serviceType);
+            return send(request).then([this, key, major](const HttpResponse &response) {
+                const ApiVersion newest = parseNewestMicroversion(response.body, major);
+                qCDebug(lcNet) << key << "offers microversions up to" << newest.toString();
+                const QMutexLocker lock(&m_mutex);
+                m_microversions.insert(key, newest);
+                return newest;
+            });
+        })
+        .unwrap();
 }
 
 } // namespace Pilvi

@@ -4,8 +4,10 @@
 #include "config/cloudprofile.h"
 #include "net/authtoken.h"
 #include "net/httptypes.h"
+#include "net/microversion.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QMutex>
 #include <QPromise>
 #include <QUrlQuery>
@@ -28,6 +30,9 @@ struct ServiceRequest {
     QByteArray body;
     QString what; ///< for error messages: "list stacks"
     std::optional<bool> idempotent;
+    QString bodyFile;          ///< see HttpRequest::bodyFile
+    QString responseFile;      ///< see HttpRequest::responseFile
+    TransferProgress progress; ///< see HttpRequest::progress
 };
 
 /// One authenticated connection to one cloud (Keystone v3): keeps the token and catalog, renews
@@ -51,6 +56,11 @@ public:
     /// The catalog URL of a service type, or an ApiError(Config) naming what is missing.
     QString endpointUrl(const AuthToken &token, const QString &serviceType) const;
 
+    /// The newest microversion the service's endpoint offers for `major`, from its version
+    /// document; read once per endpoint and kept. Null when the service has no microversions.
+    /// (microversionHeader() and negotiateMicroversion() turn it into the header to send.)
+    QFuture<ApiVersion> newestMicroversion(const QString &serviceType, int major);
+
     /// TLS settings from the profile (cacert, verify, cert/key).
     std::optional<QSslConfiguration> sslConfiguration() const;
     int timeoutMs() const;
@@ -69,6 +79,7 @@ private:
     // Callers waiting for the token being requested: one Keystone call serves them all. (A
     // QFuture takes one continuation only, so each waiter gets a promise of its own.)
     QList<std::shared_ptr<QPromise<AuthToken>>> m_waiters; // guarded by m_mutex
+    QHash<QString, ApiVersion> m_microversions;            // version document URL + major; guarded by m_mutex
 };
 
 } // namespace Pilvi

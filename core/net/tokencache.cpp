@@ -55,6 +55,8 @@ std::optional<AuthToken> TokenCache::load(const CloudProfile &profile) const
     token.expiresAt = QDateTime::fromString(object.value(QStringLiteral("expires_at")).toString(), Qt::ISODateWithMs);
     token.projectId = object.value(QStringLiteral("project_id")).toString();
     token.projectName = object.value(QStringLiteral("project_name")).toString();
+    token.projectDomainId = object.value(QStringLiteral("project_domain_id")).toString();
+    token.projectDomainName = object.value(QStringLiteral("project_domain_name")).toString();
     token.userId = object.value(QStringLiteral("user_id")).toString();
     token.userName = object.value(QStringLiteral("user_name")).toString();
     const QJsonArray catalog = object.value(QStringLiteral("catalog")).toArray();
@@ -86,6 +88,8 @@ void TokenCache::store(const CloudProfile &profile, const AuthToken &token) cons
                              {QStringLiteral("expires_at"), token.expiresAt.toString(Qt::ISODateWithMs)},
                              {QStringLiteral("project_id"), token.projectId},
                              {QStringLiteral("project_name"), token.projectName},
+                             {QStringLiteral("project_domain_id"), token.projectDomainId},
+                             {QStringLiteral("project_domain_name"), token.projectDomainName},
                              {QStringLiteral("user_id"), token.userId},
                              {QStringLiteral("user_name"), token.userName},
                              {QStringLiteral("catalog"), catalog}};

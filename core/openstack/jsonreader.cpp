@@ -156,6 +156,20 @@ QJsonArray JsonReader::optionalArray(const QString &key) const
     return value.toArray();
 }
 
+QMap<QString, QString> JsonReader::optionalStringMap(const QString &key) const
+{
+    QMap<QString, QString> result;
+    if (!has(key))
+        return result;
+    const JsonReader map = object(key);
+    for (auto it = map.m_object.begin(); it != map.m_object.end(); ++it) {
+        if (!it.value().isString())
+            map.fail(it.key(), QStringLiteral("text"), it.value());
+        result.insert(it.key(), it.value().toString());
+    }
+    return result;
+}
+
 JsonReader JsonReader::element(const QJsonArray &items, const QString &key, qsizetype index) const
 {
     const QString path = (m_path.isEmpty() ? key : m_path + u'.' + key) + QStringLiteral("[%1]").arg(index);

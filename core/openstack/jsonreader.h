@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
 
 namespace Pilvi {
@@ -28,6 +29,8 @@ public:
     JsonReader object(const QString &key) const; ///< required object
     QJsonArray array(const QString &key) const;  ///< required array
     QJsonArray optionalArray(const QString &key) const;
+    /// An object of text values (Nova and Swift metadata); empty when absent or null.
+    QMap<QString, QString> optionalStringMap(const QString &key) const;
     bool has(const QString &key) const { return m_object.contains(key) && !m_object.value(key).isNull(); }
 
     /// Each element of an array field as an object reader: "stacks[0]", "stacks[1]"...
@@ -42,9 +45,11 @@ public:
     const QJsonObject &json() const { return m_object; }
     QString path() const { return m_path; }
 
+    /// Throws the ApiError for a field that is not what `expected` says, naming it by its path.
+    [[noreturn]] void fail(const QString &key, const QString &expected, const QJsonValue &got) const;
+
 private:
     JsonReader element(const QJsonArray &items, const QString &key, qsizetype index) const;
-    [[noreturn]] void fail(const QString &key, const QString &expected, const QJsonValue &got) const;
 
     QJsonObject m_object;
     QString m_path;

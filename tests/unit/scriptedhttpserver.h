@@ -6,9 +6,12 @@
 // (throttling, dropped connections, expired tokens); it is not an imitation of an OpenStack API.
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
+#include <QPointer>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
 
 struct ScriptedReply {
     int status = 200;
@@ -32,11 +35,22 @@ struct SeenRequest {
     }
 };
 
+/// How the body of one reply goes out: in `chunks` pieces `intervalMs` apart (a slow link), and
+/// with `cutAt` >= 0 only that many bytes of it before the connection drops (the headers still
+/// announce the whole length).
+struct ScriptedDelivery {
+    int chunks = 1;
+    int intervalMs = 0;
+    qsizetype cutAt = -1;
+};
+
 class ScriptedHttpServer : public QObject
 {
 public:
     QList<ScriptedReply> script;
     QList<SeenRequest> seen;
+    /// By reply number (0 is the first request's): delivery other than all at once.
+    QHash<int, ScriptedDelivery> delivery;
 
     ScriptedHttpServer()
     {
@@ -87,8 +101,27 @@ private:
         QByteArray out = "HTTP/1.1 " + QByteArray::number(reply.status) + " X\r\n";
         for (const auto &[name, value] : reply.headers)
             out += name + ": " + value + "\r\n";
-        out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\nConnection: keep-alive\r\n\r\n" + reply.body;
+        out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\nConnection: keep-alive\r\n\r\n";
+        const ScriptedDelivery how = delivery.value(int(seen.size() - 1));
+        if (how.chunks <= 1 && how.cutAt < 0) {
+            socket->write(out + reply.body);
+            return;
+        }
         socket->write(out);
+        const QByteArray body = how.cutAt >= 0 ? reply.body.left(how.cutAt) : reply.body;
+        const qsizetype piece = std::max<qsizetype>(1, (body.size() + how.chunks - 1) / std::max(1, how.chunks));
+        const QPointer<QTcpSocket> guard(socket);
+        for (int i = 0; i * piece < body.size() || (i == 0 && body.isEmpty()); ++i) {
+            const bool last = (i + 1) * piece >= body.size();
+            QTimer::singleShot(i * how.intervalMs, this, [guard, chunk = body.mid(i * piece, piece), last, cut = how.cutAt >= 0] {
+                if (!guard)
+                    return;
+                guard->write(chunk);
+                if (last && cut) {
+                    guard->disconnectFromHost(); // after what was written went out
+                }
+            });
+        }
     }
 
     QTcpServer m_server;

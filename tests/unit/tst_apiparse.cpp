@@ -2,7 +2,12 @@
 // Parsing of answers recorded from the real sandbox cloud (tools/record-api-responses), and of
 // the same answers damaged: a missing or mistyped field is an ApiError naming it, never a crash.
 #include "net/apierror.h"
+#include "net/microversion.h"
 #include "openstack/blockstorage/blockstorageparse.h"
+#include "openstack/compute/computeparse.h"
+#include "openstack/identity/identityclient.h"
+#include "openstack/identity/identityparse.h"
+#include "openstack/microversions.h"
 #include "openstack/objectstorage/objectstorageparse.h"
 #include "openstack/orchestration/orchestrationparse.h"
 
@@ -11,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QTimeZone>
 
 #include <functional>
 
@@ -35,6 +41,18 @@ QByteArray damaged(const QString &name, const QString &listKey, const std::funct
     list.replace(0, first);
     root.insert(listKey, list);
     return QJsonDocument(root).toJson();
+}
+
+// The headers of a recorded HEAD answer ({"headers": {...}}), optionally with one replaced.
+SwiftParse::Headers recordedHeaders(const QString &name, const QByteArray &replace = {}, const QByteArray &with = {})
+{
+    SwiftParse::Headers headers;
+    const QJsonObject object = QJsonDocument::fromJson(recorded(name)).object().value(QStringLiteral("headers")).toObject();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        const QByteArray key = it.key().toLatin1();
+        headers.append({key, key == replace ? with : it.value().toString().toLatin1()});
+    }
+    return headers;
 }
 
 using Parser = std::function<void(const QByteArray &)>;
@@ -149,6 +167,190 @@ private Q_SLOTS:
         QCOMPARE(folders[1].name, QStringLiteral("folder/"));
     }
 
+    void nova()
+    {
+        const Server server = NovaParse::server(recorded(QStringLiteral("nova_server_show")));
+        QCOMPARE(server.name, QStringLiteral("pilvi-recording"));
+        QCOMPARE(server.status, QStringLiteral("ACTIVE"));
+        QCOMPARE(server.vmState, QStringLiteral("active"));
+        QVERIFY(server.taskState.isEmpty()); // null when idle
+        // 2.47+: the flavor embedded, by name, without an id.
+        QCOMPARE(server.flavor.name, QStringLiteral("m1.tiny"));
+        QVERIFY(server.flavor.id.isEmpty());
+        QCOMPARE(server.flavor.vcpus, 1);
+        QCOMPARE(server.flavor.ramMb, 512);
+        QCOMPARE(server.flavor.diskGb, 1);
+        QCOMPARE(server.imageId.size(), 36);
+        QCOMPARE(server.stackId, QStringLiteral("00000000-1111-2222-3333-444444444444"));
+        QCOMPARE(server.availabilityZone, QStringLiteral("nova"));
+        QVERIFY(server.addresses.isEmpty()); // created with "networks": "none"
+        QVERIFY(server.createdAt.isValid());
+        QVERIFY(server.createdAt <= server.updatedAt);
+        const QList<Server> servers = NovaParse::servers(recorded(QStringLiteral("nova_servers")));
+        QCOMPARE(servers.size(), 1);
+        QCOMPARE(servers[0], server);
+
+        const QList<Flavor> flavors = NovaParse::flavors(recorded(QStringLiteral("nova_flavors")));
+        QCOMPARE(flavors.size(), 3);
+        const auto tiny = std::find_if(flavors.cbegin(), flavors.cend(), [](const Flavor &f) { return f.name == u"m1.tiny"; });
+        QVERIFY(tiny != flavors.cend());
+        QCOMPARE(tiny->vcpus, 1);
+        QCOMPARE(tiny->ramMb, 512);
+        QCOMPARE(tiny->diskGb, 1);
+        QCOMPARE(tiny->swapMb, 0);
+        QVERIFY(tiny->isPublic);
+        QVERIFY(!tiny->id.isEmpty());
+
+        const ComputeLimits limits = NovaParse::limits(recorded(QStringLiteral("nova_limits")));
+        QCOMPARE(limits.cores, (ComputeQuota{0, 20}));
+        QCOMPARE(limits.ramMb, (ComputeQuota{0, 51200}));
+        QCOMPARE(limits.instances, (ComputeQuota{0, 10}));
+        QCOMPARE(limits.keyPairs, (ComputeQuota{-1, 100})); // Nova does not report the use
+        QCOMPARE(limits.serverGroups, (ComputeQuota{0, 10}));
+        QCOMPARE(limits.maxServerGroupMembers, 10);
+    }
+
+    // The shapes older microversions and other clouds send, edited from the recording.
+    void novaOlderShapes()
+    {
+        QJsonObject root = QJsonDocument::fromJson(recorded(QStringLiteral("nova_server_show"))).object();
+        QJsonObject server = root.value(QStringLiteral("server")).toObject();
+        server.insert(QStringLiteral("flavor"), QJsonObject{{QStringLiteral("id"), QStringLiteral("42")}});
+        server.insert(QStringLiteral("image"), QString()); // booted from a volume
+        server.insert(QStringLiteral("addresses"),
+                      QJsonObject{{QStringLiteral("net"),
+                                   QJsonArray{QJsonObject{{QStringLiteral("addr"), QStringLiteral("10.0.0.5")},
+                                                          {QStringLiteral("version"), 4},
+                                                          {QStringLiteral("OS-EXT-IPS:type"), QStringLiteral("fixed")}}}}});
+        root.insert(QStringLiteral("server"), server);
+        const Server parsed = NovaParse::server(QJsonDocument(root).toJson());
+        QCOMPARE(parsed.flavor.id, QStringLiteral("42"));
+        QVERIFY(parsed.flavor.name.isEmpty());
+        QVERIFY(parsed.imageId.isEmpty());
+        QCOMPARE(parsed.addresses,
+                 (QList<ServerAddress>{{QStringLiteral("net"), QStringLiteral("10.0.0.5"), 4, QStringLiteral("fixed")}}));
+    }
+
+    void microversions_data()
+    {
+        QTest::addColumn<QString>("document");
+        QTest::addColumn<int>("major");
+        QTest::addColumn<QString>("newest");
+        QTest::addColumn<QString>("serviceName");
+        QTest::addColumn<QString>("wanted");
+        QTest::addColumn<QByteArray>("header");
+        QTest::newRow("nova offers 2.100: Pilvi's 2.79")
+            << QStringLiteral("nova_versions") << 2 << QStringLiteral("2.100") << QStringLiteral("compute")
+            << Microversions::compute.toString() << QByteArray("compute 2.79");
+        QTest::newRow("cinder offers 3.71: Pilvi's 3.40")
+            << QStringLiteral("cinder_versions") << 3 << QStringLiteral("3.71") << QStringLiteral("volume")
+            << Microversions::blockStorage.toString() << QByteArray("volume 3.40");
+        QTest::newRow("an older cloud: its newest")
+            << QStringLiteral("cinder_versions") << 3 << QStringLiteral("3.71") << QStringLiteral("volume")
+            << QStringLiteral("3.80") << QByteArray("volume 3.71");
+        QTest::newRow("no such major: no microversions") << QStringLiteral("cinder_versions") << 2 << QStringLiteral("0.0")
+                                                         << QStringLiteral("volume") << QStringLiteral("2.10") << QByteArray();
+    }
+    void microversions()
+    {
+        QFETCH(QString, document);
+        QFETCH(int, major);
+        QFETCH(QString, newest);
+        QFETCH(QString, serviceName);
+        QFETCH(QString, wanted);
+        QFETCH(QByteArray, header);
+        const ApiVersion cloud = parseNewestMicroversion(recorded(document), major);
+        QCOMPARE(cloud.toString(), newest);
+        QCOMPARE(microversionHeader(serviceName, cloud, *ApiVersion::parse(wanted)), header);
+        QVERIFY((ApiVersion{2, 100} > ApiVersion{2, 79})); // numbers, not text
+    }
+
+    void versionDocumentUrls_data()
+    {
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<QString>("url");
+        QTest::newRow("cinder with project") << QStringLiteral("http://h:8776/v3/p1") << QStringLiteral("http://h:8776/v3/");
+        QTest::newRow("nova") << QStringLiteral("http://h:8774/v2.1") << QStringLiteral("http://h:8774/v2.1/");
+        QTest::newRow("trailing slash") << QStringLiteral("http://h:8776/v3/p1/") << QStringLiteral("http://h:8776/v3/");
+        QTest::newRow("other project kept") << QStringLiteral("http://h:8776/v3/p2") << QStringLiteral("http://h:8776/v3/p2/");
+    }
+    void versionDocumentUrls()
+    {
+        QFETCH(QString, endpoint);
+        QFETCH(QString, url);
+        QCOMPARE(versionDocumentUrl(endpoint, QStringLiteral("p1")), url);
+    }
+
+    void keystone()
+    {
+        const Project project = KeystoneParse::project(recorded(QStringLiteral("keystone_project")));
+        QCOMPARE(project.name, QStringLiteral("demo"));
+        QCOMPARE(project.domainId, QStringLiteral("default"));
+        QCOMPARE(project.id.size(), 32);
+        QVERIFY(project.enabled);
+        QVERIFY(!project.fromTokenOnly);
+        const QList<ApplicationCredential> credentials =
+            KeystoneParse::applicationCredentials(recorded(QStringLiteral("keystone_application_credentials")));
+        QCOMPARE(credentials.size(), 1);
+        QCOMPARE(credentials[0].name, QStringLiteral("sandbox"));
+        QCOMPARE(credentials[0].projectId, project.id);
+        QVERIFY(!credentials[0].expiresAt.isValid());
+        QVERIFY(!credentials[0].unrestricted);
+        QCOMPARE(credentials[0].roles,
+                 (QStringList{QStringLiteral("heat_stack_owner"), QStringLiteral("member"), QStringLiteral("reader")}));
+        QCOMPARE(IdentityClient::v3Root(QStringLiteral("http://h:5000")), QStringLiteral("http://h:5000/v3"));
+        QCOMPARE(IdentityClient::v3Root(QStringLiteral("http://h:5000/v3/")), QStringLiteral("http://h:5000/v3"));
+    }
+
+    void swiftHeadsAndInfo()
+    {
+        const AccountInfo account = SwiftParse::account(recordedHeaders(QStringLiteral("swift_head_account")));
+        QCOMPARE(account.containerCount, 3);
+        QCOMPARE(account.quotaBytes, -1);
+        const ContainerInfo container = SwiftParse::container(recordedHeaders(QStringLiteral("swift_head_container")));
+        QCOMPARE(container.objectCount, 1);
+        QCOMPARE(container.bytesUsed, 14);
+        QCOMPARE(container.historyLocation, QStringLiteral("pilvi-recording-archive"));
+        QVERIFY(container.versionsLocation.isEmpty());
+        QCOMPARE(container.metadata, (QMap<QString, QString>{{QStringLiteral("purpose"), QStringLiteral("recording")}}));
+        const ObjectInfo object = SwiftParse::object(recordedHeaders(QStringLiteral("swift_head_object")));
+        QCOMPARE(object.bytes, 14);
+        QCOMPARE(object.etag, QStringLiteral("f084be37ed84e9d0d2a02d4d4be59745"));
+        QCOMPARE(object.contentType, QStringLiteral("text/plain"));
+        QCOMPARE(object.deleteAt, QDateTime(QDate(2100, 1, 1), QTime(0, 0), QTimeZone::UTC));
+        QCOMPARE(object.metadata, (QMap<QString, QString>{{QStringLiteral("owner"), QStringLiteral("pilvi")}}));
+        QCOMPARE(object.lastModified.timeSpec(), Qt::UTC);
+        QVERIFY(object.lastModified.date().year() >= 2026);
+        QVERIFY(!object.isLargeObject);
+
+        const SwiftCapabilities info = SwiftParse::capabilities(recorded(QStringLiteral("swift_info")));
+        QVERIFY(info.versionedWrites);
+        QVERIFY(!info.objectVersioning);
+        QVERIFY(info.staticLargeObjects);
+        QVERIFY(info.maxFileSize > 0);
+        QVERIFY(!info.version.isEmpty());
+
+        // The archive keeps "<length in hex><name>/<timestamp>".
+        QCOMPARE(SwiftParse::versionsPrefix(QStringLiteral("doc.txt")), QStringLiteral("007doc.txt/"));
+        QCOMPARE(SwiftParse::versionsPrefix(QStringLiteral("ä")), QStringLiteral("002ä/"));
+        const QList<ObjectEntry> versions = SwiftParse::objects(recorded(QStringLiteral("swift_versions")));
+        QCOMPARE(versions.size(), 1);
+        QVERIFY(versions[0].name.startsWith(SwiftParse::versionsPrefix(QStringLiteral("doc.txt"))));
+        QCOMPARE(versions[0].bytes, 13); // "first version"
+    }
+
+    void damagedHeadersAreErrors()
+    {
+        try {
+            SwiftParse::container(recordedHeaders(QStringLiteral("swift_head_container"), "X-Container-Object-Count", "many"));
+            QFAIL("no error");
+        } catch (const ApiError &error) {
+            QCOMPARE(error.kind(), ApiError::Kind::BadResponse);
+            QCOMPARE(error.message(),
+                     QStringLiteral("unexpected answer: header X-Container-Object-Count: expected a number, got 'many'"));
+        }
+    }
+
     void damagedAnswersAreErrors_data()
     {
         QTest::addColumn<QByteArray>("body");
@@ -158,6 +360,10 @@ private Q_SLOTS:
         const Parser volumes = [](const QByteArray &b) { CinderParse::volumes(b); };
         const Parser resources = [](const QByteArray &b) { HeatParse::resources(b); };
         const Parser objects = [](const QByteArray &b) { SwiftParse::objects(b); };
+        const Parser servers = [](const QByteArray &b) { NovaParse::servers(b); };
+        const Parser flavors = [](const QByteArray &b) { NovaParse::flavors(b); };
+        const Parser credentials = [](const QByteArray &b) { KeystoneParse::applicationCredentials(b); };
+        const Parser computeLimits = [](const QByteArray &b) { NovaParse::limits(b); };
 
         QTest::newRow("stack without status")
             << damaged(QStringLiteral("heat_stacks"), QStringLiteral("stacks"),
@@ -183,6 +389,43 @@ private Q_SLOTS:
             << damaged(QStringLiteral("heat_resources_nested"), QStringLiteral("resources"),
                        [](QJsonObject &o) { o.insert(QStringLiteral("required_by"), QJsonArray{1}); })
             << resources << QStringLiteral("unexpected answer: resources[0].required_by: expected a list of text, got a number");
+        QTest::newRow("server without status")
+            << damaged(QStringLiteral("nova_servers"), QStringLiteral("servers"),
+                       [](QJsonObject &o) { o.remove(QStringLiteral("status")); })
+            << servers << QStringLiteral("unexpected answer: servers[0].status: expected text, got nothing");
+        QTest::newRow("embedded flavor ram is text")
+            << damaged(QStringLiteral("nova_servers"), QStringLiteral("servers"),
+                       [](QJsonObject &o) {
+                           QJsonObject flavor = o.value(QStringLiteral("flavor")).toObject();
+                           flavor.insert(QStringLiteral("ram"), QStringLiteral("512"));
+                           o.insert(QStringLiteral("flavor"), flavor);
+                       })
+            << servers << QStringLiteral("unexpected answer: servers[0].flavor.ram: expected a number, got text");
+        QTest::newRow("metadata value is a number")
+            << damaged(QStringLiteral("nova_servers"), QStringLiteral("servers"),
+                       [](QJsonObject &o) { o.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("k"), 1}}); })
+            << servers << QStringLiteral("unexpected answer: servers[0].metadata.k: expected text, got a number");
+        QTest::newRow("image is a number")
+            << damaged(QStringLiteral("nova_servers"), QStringLiteral("servers"),
+                       [](QJsonObject &o) { o.insert(QStringLiteral("image"), 3); })
+            << servers << QStringLiteral("unexpected answer: servers[0].image: expected an object or empty text, got a number");
+        QTest::newRow("address list is an object")
+            << damaged(QStringLiteral("nova_servers"), QStringLiteral("servers"),
+                       [](QJsonObject &o) {
+                           o.insert(QStringLiteral("addresses"), QJsonObject{{QStringLiteral("net"), QJsonObject()}});
+                       })
+            << servers << QStringLiteral("unexpected answer: servers[0].addresses.net: expected a list, got an object");
+        QTest::newRow("flavor without vcpus")
+            << damaged(QStringLiteral("nova_flavors"), QStringLiteral("flavors"),
+                       [](QJsonObject &o) { o.remove(QStringLiteral("vcpus")); })
+            << flavors << QStringLiteral("unexpected answer: flavors[0].vcpus: expected a number, got nothing");
+        QTest::newRow("compute limits without absolute")
+            << QByteArray(R"({"limits": {"absolute": []}})") << computeLimits
+            << QStringLiteral("unexpected answer: limits.absolute: expected an object, got a list");
+        QTest::newRow("credential without project")
+            << damaged(QStringLiteral("keystone_application_credentials"), QStringLiteral("application_credentials"),
+                       [](QJsonObject &o) { o.insert(QStringLiteral("project_id"), QJsonValue::Null); })
+            << credentials << QStringLiteral("unexpected answer: application_credentials[0].project_id: expected text, got null");
         QTest::newRow("no list at all") << QByteArray("{\"stacks\": {}}") << stacks
                                         << QStringLiteral("unexpected answer: stacks: expected a list, got an object");
         QTest::newRow("truncated JSON") << recorded(QStringLiteral("heat_stacks")).left(40) << stacks
@@ -212,6 +455,8 @@ private Q_SLOTS:
                               << QStringLiteral("The Stack (no-such-stack) could not be found.");
         QTest::newRow("cinder") << QStringLiteral("cinder_error_404")
                                 << QStringLiteral("Volume 00000000-0000-0000-0000-000000000000 could not be found.");
+        QTest::newRow("nova") << QStringLiteral("nova_error_404")
+                              << QStringLiteral("Instance 00000000-0000-0000-0000-000000000000 could not be found.");
         QTest::newRow("keystone") << QStringLiteral("keystone_error_401")
                                   << QStringLiteral("The request you have made requires authentication.");
         QTest::newRow("swift html") << QStringLiteral("swift_error_404")

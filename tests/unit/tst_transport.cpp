@@ -8,11 +8,20 @@
 #include "net/session.h"
 #include "openstack/paging.h"
 
+#include "openstack/blockstorage/blockstorageclient.h"
+#include "openstack/objectstorage/objectstorageclient.h"
+
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Pilvi;
@@ -26,16 +35,18 @@ RetryPolicy fastRetries()
     return policy;
 }
 
-ScriptedReply tokenReply(const QString &serviceUrl, const QByteArray &token)
+ScriptedReply tokenReply(const QString &serviceUrl, const QByteArray &token,
+                         const QString &serviceType = QStringLiteral("orchestration"))
 {
     const QJsonObject endpoint{{QStringLiteral("interface"), QStringLiteral("public")},
                                {QStringLiteral("region_id"), QStringLiteral("RegionOne")},
                                {QStringLiteral("url"), QString(serviceUrl + QStringLiteral("/v1/p"))}};
-    const QJsonObject service{{QStringLiteral("type"), QStringLiteral("orchestration")},
-                              {QStringLiteral("endpoints"), QJsonArray{endpoint}}};
+    const QJsonObject service{{QStringLiteral("type"), serviceType}, {QStringLiteral("endpoints"), QJsonArray{endpoint}}};
     const QJsonObject body{
         {QStringLiteral("token"),
          QJsonObject{{QStringLiteral("expires_at"), QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs)},
+                     {QStringLiteral("project"),
+                      QJsonObject{{QStringLiteral("id"), QStringLiteral("p")}, {QStringLiteral("name"), QStringLiteral("demo")}}},
                      {QStringLiteral("catalog"), QJsonArray{service}}}}};
     return {201, {{"X-Subject-Token", token}, {"Content-Type", "application/json"}}, QJsonDocument(body).toJson(), false};
 }
@@ -50,6 +61,60 @@ CloudProfile profileFor(const ScriptedHttpServer &server)
     profile.auth.applicationCredentialSecret = QStringLiteral("secret");
     profile.regionName = QStringLiteral("RegionOne");
     return profile;
+}
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    for (char &byte : data)
+        byte = static_cast<char>(QRandomGenerator::global()->bounded(256));
+    return data;
+}
+
+QByteArray md5Hex(const QByteArray &data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Progress as the callback saw it, from the network thread.
+struct ProgressLog {
+    QMutex mutex;
+    QList<std::pair<qint64, qint64>> calls; // guarded by mutex
+    TransferProgress callback()
+    {
+        return [this](qint64 done, qint64 total) {
+            const QMutexLocker lock(&mutex);
+            calls.append({done, total});
+        };
+    }
+    QList<std::pair<qint64, qint64>> snapshot()
+    {
+        const QMutexLocker lock(&mutex);
+        return calls;
+    }
+};
+
+// Waits for a future that fails, and returns its error.
+template<typename T>
+ApiError errorOf(QFuture<T> future)
+{
+    QDeadlineTimer deadline(15000);
+    while (!future.isFinished() && !deadline.hasExpired())
+        QTest::qWait(5);
+    if (!future.isFinished())
+        qFatal("request did not finish in 15 s");
+    try {
+        future.waitForFinished();
+    } catch (const ApiError &error) {
+        return error;
+    }
+    qFatal("the request did not fail");
 }
 
 // The server lives on this thread: keep its event loop running while waiting.
@@ -247,6 +312,176 @@ private Q_SLOTS:
         QCOMPARE(server.seen[1].target, QByteArray("/v1/p/items?limit=2"));
         QCOMPARE(server.seen[2].target, QByteArray("/v1/p/items?limit=2&marker=b"));
         QCOMPARE(server.seen[3].target, QByteArray("/v1/p/items?limit=2&marker=d"));
+    }
+
+    // A slow download (40 pieces 15 ms apart) goes straight to the file; progress comes a few
+    // times, not once a piece, and ends at the whole size.
+    void downloadStreamsToFileWithCoalescedProgress()
+    {
+        ScriptedHttpServer server;
+        const QByteArray data = randomBytes(3 * 1024 * 1024 + 5);
+        server.script = {tokenReply(server.url(), "t", QStringLiteral("object-store")),
+                         {200, {{"ETag", md5Hex(data)}, {"Content-Type", "application/octet-stream"}}, data, false}};
+        server.delivery.insert(1, {.chunks = 40, .intervalMs = 15});
+        NetworkAccess network;
+        Session session(profileFor(server), &network);
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("blob.bin"));
+        ProgressLog progress;
+        QElapsedTimer clock;
+        clock.start();
+        const TransferResult result = resultOf(ObjectStorageClient(&session).downloadFile(
+            QStringLiteral("c"), QStringLiteral("dir/blob.bin"), target, progress.callback()));
+        const qint64 elapsed = clock.elapsed();
+        QCOMPARE(result.bytes, data.size());
+        QCOMPARE(result.md5.toLatin1(), md5Hex(data));
+        QCOMPARE(readFile(target), data);
+        QCOMPARE(server.seen[1].target, QByteArray("/v1/p/c/dir/blob.bin"));
+        const auto calls = progress.snapshot();
+        QVERIFY(!calls.isEmpty());
+        QCOMPARE(calls.constLast(), (std::pair<qint64, qint64>(data.size(), data.size())));
+        for (qsizetype i = 1; i < calls.size(); ++i)
+            QVERIFY(calls[i].first > calls[i - 1].first);
+        QVERIFY2(calls.size() >= 2, "a transfer of ~600 ms reports before its end");
+        QVERIFY2(calls.size() <= elapsed / 100 + 2,
+                 qPrintable(QStringLiteral("%1 calls in %2 ms").arg(calls.size()).arg(elapsed)));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("blob.bin")});
+    }
+
+    void downloadEtagMismatchLeavesNoFile()
+    {
+        ScriptedHttpServer server;
+        const QByteArray data = randomBytes(256 * 1024);
+        server.script = {tokenReply(server.url(), "t", QStringLiteral("object-store")),
+                         {200, {{"ETag", md5Hex("something else")}}, data, false}};
+        NetworkAccess network;
+        Session session(profileFor(server), &network);
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("blob.bin"));
+        const ApiError error =
+            errorOf(ObjectStorageClient(&session).downloadFile(QStringLiteral("c"), QStringLiteral("blob.bin"), target));
+        QCOMPARE(error.kind(), ApiError::Kind::BadResponse);
+        QVERIFY2(error.message().startsWith(QStringLiteral("checksum mismatch: Swift's ETag is ")), qPrintable(error.message()));
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+    }
+
+    // The connection drops mid-body: a GET is sent again and the file starts over; when every
+    // attempt drops, the download fails and leaves nothing behind.
+    void droppedDownload_data()
+    {
+        QTest::addColumn<int>("drops");
+        QTest::addColumn<bool>("succeeds");
+        QTest::newRow("once, then whole") << 1 << true;
+        QTest::newRow("every attempt") << 4 << false;
+    }
+    void droppedDownload()
+    {
+        QFETCH(int, drops);
+        QFETCH(bool, succeeds);
+        ScriptedHttpServer server;
+        const QByteArray data = randomBytes(512 * 1024);
+        server.script = {tokenReply(server.url(), "t", QStringLiteral("object-store"))};
+        for (int i = 0; i < drops; ++i) {
+            server.script.append({200, {{"ETag", md5Hex(data)}}, data, false});
+            server.delivery.insert(i + 1, {.chunks = 2, .intervalMs = 5, .cutAt = data.size() / 3});
+        }
+        server.script.append({200, {{"ETag", md5Hex(data)}}, data, false});
+        NetworkAccess network;
+        network.setRetryPolicy(fastRetries());
+        Session session(profileFor(server), &network);
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("blob.bin"));
+        const QFuture<TransferResult> future =
+            ObjectStorageClient(&session).downloadFile(QStringLiteral("c"), QStringLiteral("blob.bin"), target);
+        if (succeeds) {
+            QCOMPARE(resultOf(future).bytes, data.size());
+            QCOMPARE(readFile(target), data);
+            QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("blob.bin")});
+        } else {
+            const ApiError error = errorOf(future);
+            QCOMPARE(error.kind(), ApiError::Kind::Network);
+            QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+        }
+    }
+
+    void uploadStreamsFileAndChecksEtag_data()
+    {
+        QTest::addColumn<bool>("etagMatches");
+        QTest::newRow("ETag equals the MD5 sent") << true;
+        QTest::newRow("ETag differs: the object is deleted again") << false;
+    }
+    void uploadStreamsFileAndChecksEtag()
+    {
+        QFETCH(bool, etagMatches);
+        const QByteArray data = randomBytes(2 * 1024 * 1024 + 3);
+        QTemporaryDir dir;
+        const QString source = dir.filePath(QStringLiteral("up.bin"));
+        {
+            QFile file(source);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(data);
+        }
+        ScriptedHttpServer server;
+        server.script = {tokenReply(server.url(), "t", QStringLiteral("object-store")),
+                         {201, {{"Etag", etagMatches ? md5Hex(data) : md5Hex("damaged")}}, {}, false},
+                         {204, {}, {}, false}};
+        NetworkAccess network;
+        Session session(profileFor(server), &network);
+        ProgressLog progress;
+        const QFuture<TransferResult> future = ObjectStorageClient(&session).uploadFile(
+            QStringLiteral("c"), QStringLiteral("up.bin"), source, progress.callback(), QStringLiteral("text/plain"));
+        if (etagMatches) {
+            const TransferResult result = resultOf(future);
+            QCOMPARE(result.bytes, data.size());
+            QCOMPARE(result.md5.toLatin1(), md5Hex(data));
+            QCOMPARE(progress.snapshot().constLast(), (std::pair<qint64, qint64>(data.size(), data.size())));
+            QCOMPARE(server.seen.size(), 2);
+        } else {
+            const ApiError error = errorOf(future);
+            QVERIFY2(error.message().startsWith(QStringLiteral("checksum mismatch: Swift stored ETag")),
+                     qPrintable(error.message()));
+            QTRY_COMPARE(server.seen.size(), 3);
+            QCOMPARE(server.seen[2].method, QByteArray("DELETE"));
+            QCOMPARE(server.seen[2].target, QByteArray("/v1/p/c/up.bin"));
+        }
+        QCOMPARE(server.seen[1].method, QByteArray("PUT"));
+        QCOMPARE(server.seen[1].header("Content-Type"), QByteArray("text/plain"));
+        QCOMPARE(server.seen[1].header("Content-Length"), QByteArray::number(data.size()));
+        QCOMPARE(server.seen[1].body, data);
+    }
+
+    void uploadOfMissingFileIsAnError()
+    {
+        ScriptedHttpServer server;
+        server.script = {tokenReply(server.url(), "t", QStringLiteral("object-store"))};
+        NetworkAccess network;
+        Session session(profileFor(server), &network);
+        const ApiError error = errorOf(ObjectStorageClient(&session).uploadFile(QStringLiteral("c"), QStringLiteral("x"),
+                                                                                QStringLiteral("/nonexistent/file.bin")));
+        QVERIFY2(error.message().startsWith(QStringLiteral("cannot read /nonexistent/file.bin")), qPrintable(error.message()));
+        QCOMPARE(server.seen.size(), 1); // nothing was sent
+    }
+
+    // Cinder's newest microversion comes from its version document, read once per session; an
+    // older cloud gets its newest, not Pilvi's wanted one.
+    void microversionIsNegotiatedOnce()
+    {
+        ScriptedHttpServer server;
+        const QByteArray versions =
+            R"({"versions": [{"id": "v3.0", "status": "CURRENT", "version": "3.27", "min_version": "3.0"}]})";
+        server.script = {tokenReply(server.url(), "t", QStringLiteral("block-storage")),
+                         {200, {}, versions, false},
+                         {200, {}, R"({"volumes": []})", false},
+                         {200, {}, R"({"limits": {"absolute": {"maxTotalVolumes": 5}}})", false}};
+        NetworkAccess network;
+        Session session(profileFor(server), &network);
+        BlockStorageClient cinder(&session);
+        QCOMPARE(resultOf(cinder.listVolumes()).size(), 0);
+        QCOMPARE(resultOf(cinder.limits()).maxVolumes, 5);
+        QCOMPARE(server.seen.size(), 4);
+        QCOMPARE(server.seen[1].target, QByteArray("/v1/")); // the endpoint without its project id "p"
+        QCOMPARE(server.seen[2].header("OpenStack-API-Version"), QByteArray("volume 3.27"));
+        QCOMPARE(server.seen[3].header("OpenStack-API-Version"), QByteArray("volume 3.27"));
     }
 };
 

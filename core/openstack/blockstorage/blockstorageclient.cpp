@@ -3,6 +3,7 @@
 
 #include "net/session.h"
 #include "openstack/blockstorage/blockstorageparse.h"
+#include "openstack/microversions.h"
 #include "openstack/paging.h"
 
 #include <QJsonDocument>
@@ -18,10 +19,19 @@ ServiceRequest call(const QByteArray &method, const QString &path, const QString
     request.method = method;
     request.path = path;
     request.what = what;
-    request.headers.append({"OpenStack-API-Version", BlockStorageClient::microversion.toByteArray()});
     if (!body.isEmpty())
         request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return request;
+}
+QFuture<QByteArray> microversion(Session *session)
+{
+    return negotiateMicroversion(session, QStringLiteral("block-storage"), QStringLiteral("volume"), Microversions::blockStorage);
+}
+
+void addVersion(ServiceRequest &request, const QByteArray &header)
+{
+    if (!header.isEmpty())
+        request.headers.append({"OpenStack-API-Version", header});
 }
 } // namespace
 
@@ -29,15 +39,36 @@ BlockStorageClient::BlockStorageClient(Session *session)
     : m_session(session)
 {}
 
+QFuture<HttpResponse> BlockStorageClient::send(ServiceRequest request)
+{
+    return microversion(m_session)
+        .then([session = m_session, request](const QByteArray &header) mutable {
+            addVersion(request, header);
+            return session->send(request);
+        })
+        .unwrap();
+}
+
+template<typename T>
+QFuture<QList<T>> BlockStorageClient::allPages(ServiceRequest request, QList<T> (*parse)(const QByteArray &))
+{
+    return microversion(m_session)
+        .then([session = m_session, request, parse](const QByteArray &header) mutable {
+            addVersion(request, header);
+            return fetchAllPages<T>(session, request, 1000, parse, [](const T &item) { return item.id; });
+        })
+        .unwrap();
+}
+
 QFuture<QList<Volume>> BlockStorageClient::listVolumes()
 {
-    return fetchAllPages<Volume>(m_session, call("GET", QStringLiteral("/volumes/detail"), QStringLiteral("list volumes")), 1000,
-                                 &CinderParse::volumes, [](const Volume &v) { return v.id; });
+    return allPages<Volume>(call("GET", QStringLiteral("/volumes/detail"), QStringLiteral("list volumes")),
+                            &CinderParse::volumes);
 }
 
 QFuture<Volume> BlockStorageClient::showVolume(const QString &id)
 {
-    return m_session->send(call("GET", QStringLiteral("/volumes/") + id, QStringLiteral("show volume %1").arg(id)))
+    return send(call("GET", QStringLiteral("/volumes/") + id, QStringLiteral("show volume %1").arg(id)))
         .then([](const HttpResponse &r) { return CinderParse::volume(r.body); });
 }
 
@@ -45,58 +76,54 @@ QFuture<Volume> BlockStorageClient::createVolume(const QString &name, int sizeGb
 {
     const QJsonObject volume{
         {QStringLiteral("name"), name}, {QStringLiteral("size"), sizeGb}, {QStringLiteral("description"), description}};
-    return m_session
-        ->send(call("POST", QStringLiteral("/volumes"), QStringLiteral("create volume %1").arg(name),
-                    {{QStringLiteral("volume"), volume}}))
+    return send(call("POST", QStringLiteral("/volumes"), QStringLiteral("create volume %1").arg(name),
+                     {{QStringLiteral("volume"), volume}}))
         .then([](const HttpResponse &r) { return CinderParse::volume(r.body); });
 }
 
 QFuture<void> BlockStorageClient::extendVolume(const QString &id, int newSizeGb)
 {
     const QJsonObject body{{QStringLiteral("os-extend"), QJsonObject{{QStringLiteral("new_size"), newSizeGb}}}};
-    return m_session
-        ->send(call("POST", QStringLiteral("/volumes/%1/action").arg(id), QStringLiteral("extend volume %1").arg(id), body))
+    return send(call("POST", QStringLiteral("/volumes/%1/action").arg(id), QStringLiteral("extend volume %1").arg(id), body))
         .then([](const HttpResponse &) {});
 }
 
 QFuture<void> BlockStorageClient::deleteVolume(const QString &id)
 {
-    return m_session->send(call("DELETE", QStringLiteral("/volumes/") + id, QStringLiteral("delete volume %1").arg(id)))
+    return send(call("DELETE", QStringLiteral("/volumes/") + id, QStringLiteral("delete volume %1").arg(id)))
         .then([](const HttpResponse &) {});
 }
 
 QFuture<QList<VolumeSnapshot>> BlockStorageClient::listSnapshots()
 {
-    return fetchAllPages<VolumeSnapshot>(m_session,
-                                         call("GET", QStringLiteral("/snapshots/detail"), QStringLiteral("list snapshots")), 1000,
-                                         &CinderParse::snapshots, [](const VolumeSnapshot &s) { return s.id; });
+    return allPages<VolumeSnapshot>(call("GET", QStringLiteral("/snapshots/detail"), QStringLiteral("list snapshots")),
+                                    &CinderParse::snapshots);
 }
 
 QFuture<VolumeSnapshot> BlockStorageClient::createSnapshot(const QString &volumeId, const QString &name, bool force)
 {
     const QJsonObject snapshot{
         {QStringLiteral("volume_id"), volumeId}, {QStringLiteral("name"), name}, {QStringLiteral("force"), force}};
-    return m_session
-        ->send(call("POST", QStringLiteral("/snapshots"), QStringLiteral("snapshot volume %1").arg(volumeId),
-                    {{QStringLiteral("snapshot"), snapshot}}))
+    return send(call("POST", QStringLiteral("/snapshots"), QStringLiteral("snapshot volume %1").arg(volumeId),
+                     {{QStringLiteral("snapshot"), snapshot}}))
         .then([](const HttpResponse &r) { return CinderParse::snapshot(r.body); });
 }
 
 QFuture<void> BlockStorageClient::deleteSnapshot(const QString &id)
 {
-    return m_session->send(call("DELETE", QStringLiteral("/snapshots/") + id, QStringLiteral("delete snapshot %1").arg(id)))
+    return send(call("DELETE", QStringLiteral("/snapshots/") + id, QStringLiteral("delete snapshot %1").arg(id)))
         .then([](const HttpResponse &) {});
 }
 
 QFuture<QList<VolumeBackup>> BlockStorageClient::listBackups()
 {
-    return fetchAllPages<VolumeBackup>(m_session, call("GET", QStringLiteral("/backups/detail"), QStringLiteral("list backups")),
-                                       1000, &CinderParse::backups, [](const VolumeBackup &b) { return b.id; });
+    return allPages<VolumeBackup>(call("GET", QStringLiteral("/backups/detail"), QStringLiteral("list backups")),
+                                  &CinderParse::backups);
 }
 
 QFuture<VolumeBackup> BlockStorageClient::showBackup(const QString &id)
 {
-    return m_session->send(call("GET", QStringLiteral("/backups/") + id, QStringLiteral("show backup %1").arg(id)))
+    return send(call("GET", QStringLiteral("/backups/") + id, QStringLiteral("show backup %1").arg(id)))
         .then([](const HttpResponse &r) { return CinderParse::backup(r.body); });
 }
 
@@ -106,9 +133,8 @@ QFuture<QString> BlockStorageClient::createBackup(const QString &volumeId, const
                              {QStringLiteral("name"), name},
                              {QStringLiteral("incremental"), incremental},
                              {QStringLiteral("force"), force}};
-    return m_session
-        ->send(call("POST", QStringLiteral("/backups"), QStringLiteral("back up volume %1").arg(volumeId),
-                    {{QStringLiteral("backup"), backup}}))
+    return send(call("POST", QStringLiteral("/backups"), QStringLiteral("back up volume %1").arg(volumeId),
+                     {{QStringLiteral("backup"), backup}}))
         .then([](const HttpResponse &r) { return CinderParse::createdId(r.body, QStringLiteral("backup")); });
 }
 
@@ -123,26 +149,26 @@ QFuture<QString> BlockStorageClient::restoreBackup(const QString &backupId, cons
     ServiceRequest request =
         call("POST", QStringLiteral("/backups/%1/restore").arg(backupId), QStringLiteral("restore backup %1").arg(backupId));
     request.body = QJsonDocument(QJsonObject{{QStringLiteral("restore"), restore}}).toJson(QJsonDocument::Compact);
-    return m_session->send(request).then([](const HttpResponse &r) { return CinderParse::restoredVolumeId(r.body); });
+    return send(request).then([](const HttpResponse &r) { return CinderParse::restoredVolumeId(r.body); });
 }
 
 QFuture<void> BlockStorageClient::deleteBackup(const QString &id, bool force)
 {
     if (force) {
         const QJsonObject body{{QStringLiteral("os-force_delete"), QJsonObject{}}};
-        return m_session
-            ->send(call("POST", QStringLiteral("/backups/%1/action").arg(id), QStringLiteral("force-delete backup %1").arg(id),
-                        body))
+        return send(call("POST", QStringLiteral("/backups/%1/action").arg(id), QStringLiteral("force-delete backup %1").arg(id),
+                         body))
             .then([](const HttpResponse &) {});
     }
-    return m_session->send(call("DELETE", QStringLiteral("/backups/") + id, QStringLiteral("delete backup %1").arg(id)))
+    return send(call("DELETE", QStringLiteral("/backups/") + id, QStringLiteral("delete backup %1").arg(id)))
         .then([](const HttpResponse &) {});
 }
 
 QFuture<BlockStorageLimits> BlockStorageClient::limits()
 {
-    return m_session->send(call("GET", QStringLiteral("/limits"), QStringLiteral("show volume limits")))
-        .then([](const HttpResponse &r) { return CinderParse::limits(r.body); });
+    return send(call("GET", QStringLiteral("/limits"), QStringLiteral("show volume limits"))).then([](const HttpResponse &r) {
+        return CinderParse::limits(r.body);
+    });
 }
 
 } // namespace Pilvi

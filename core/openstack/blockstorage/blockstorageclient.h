@@ -8,14 +8,15 @@
 namespace Pilvi {
 
 class Session;
+struct HttpResponse;
+struct ServiceRequest;
 
-/// Cinder (block storage API v3) with microversion 3.40 (Queens), which every cloud still
-/// running has. Futures finish on the network thread, or fail with ApiError.
+/// Cinder (block storage API v3) at Microversions::blockStorage, or the cloud's newest when that
+/// is older (read once per session from the endpoint's version document). Futures finish on the
+/// network thread, or fail with ApiError.
 class BlockStorageClient
 {
 public:
-    static constexpr QByteArrayView microversion = "volume 3.40";
-
     explicit BlockStorageClient(Session *session);
 
     QFuture<QList<Volume>> listVolumes();
@@ -40,6 +41,10 @@ public:
     QFuture<BlockStorageLimits> limits();
 
 private:
+    QFuture<HttpResponse> send(ServiceRequest request);
+    template<typename T>
+    QFuture<QList<T>> allPages(ServiceRequest request, QList<T> (*parse)(const QByteArray &));
+
     Session *m_session;
 };
 

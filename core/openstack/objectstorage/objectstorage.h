@@ -3,7 +3,9 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Pilvi {
 
@@ -24,6 +26,67 @@ struct ObjectEntry {
     QDateTime lastModified;
     bool isPseudoFolder = false;
     friend bool operator==(const ObjectEntry &, const ObjectEntry &) = default;
+};
+
+/// HEAD of the account.
+struct AccountInfo {
+    qint64 containerCount = 0;
+    qint64 objectCount = 0;
+    qint64 bytesUsed = 0;
+    qint64 quotaBytes = -1;          ///< X-Account-Meta-Quota-Bytes when the operator set one
+    QMap<QString, QString> metadata; ///< X-Account-Meta-*, keys in lower case
+};
+
+/// HEAD of a container.
+struct ContainerInfo {
+    qint64 objectCount = 0;
+    qint64 bytesUsed = 0;
+    QMap<QString, QString> metadata; ///< X-Container-Meta-*, keys in lower case
+    /// Versioning with the versioned_writes middleware: the archive container, in "stack" mode
+    /// (X-Versions-Location: a delete restores the previous version) or "history" mode
+    /// (X-History-Location: a delete keeps a copy). Empty when off.
+    QString versionsLocation;
+    QString historyLocation;
+    /// Versioning with the newer object_versioning middleware (X-Versions-Enabled).
+    bool versionsEnabled = false;
+    QString readAcl;
+    QString writeAcl;
+};
+
+/// HEAD of an object.
+struct ObjectInfo {
+    qint64 bytes = 0;
+    QString etag; ///< MD5 of the content; of the manifest for a large object
+    QString contentType;
+    QDateTime lastModified;
+    QDateTime deleteAt;              ///< X-Delete-At; invalid when it is kept
+    QMap<QString, QString> metadata; ///< X-Object-Meta-*, keys in lower case
+    bool isLargeObject = false;      ///< a static or dynamic large object (manifest)
+};
+
+/// How a container keeps old versions (versioned_writes).
+enum class VersioningMode {
+    Off,
+    Stack,   ///< X-Versions-Location
+    History, ///< X-History-Location
+};
+
+/// What the Swift cluster offers, from GET /info.
+struct SwiftCapabilities {
+    QString version;
+    qint64 maxFileSize = -1;
+    qint64 containerListingLimit = -1;
+    bool versionedWrites = false;  ///< X-Versions-Location / X-History-Location work
+    bool objectVersioning = false; ///< X-Versions-Enabled works
+    bool staticLargeObjects = false;
+    bool tempUrl = false;
+    QStringList capabilities; ///< every middleware /info names
+};
+
+/// The outcome of a streamed upload or download, checked against Swift's ETag.
+struct TransferResult {
+    qint64 bytes = 0;
+    QString md5; ///< what was sent or received, equal to Swift's ETag
 };
 
 } // namespace Pilvi

@@ -5,8 +5,15 @@
 #include "net/session.h"
 #include "openstack/objectstorage/objectstorageparse.h"
 #include "openstack/paging.h"
+#include "util/logging.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRandomGenerator>
+
+#include <filesystem>
 
 namespace Pilvi {
 
@@ -27,6 +34,15 @@ ServiceRequest call(const QByteArray &method, const QString &path, const QString
     request.path = path;
     request.what = what;
     return request;
+}
+QString unquotedEtag(const HttpResponse &response)
+{
+    return QString::fromLatin1(response.header("ETag").replace('"', ""));
+}
+
+std::pair<QByteArray, QByteArray> header(const QByteArray &name, const QByteArray &value)
+{
+    return {name, value};
 }
 } // namespace
 
@@ -101,6 +117,163 @@ QFuture<void> ObjectStorageClient::deleteObject(const QString &container, const 
 {
     return m_session->send(call("DELETE", objectPath(container, name), QStringLiteral("delete %1/%2").arg(container, name)))
         .then([](const HttpResponse &) {});
+}
+
+TransferProgress ObjectStorageClient::deliverOn(QObject *context, TransferProgress progress)
+{
+    if (!progress)
+        return {};
+    return [guard = QPointer<QObject>(context), progress](qint64 done, qint64 total) {
+        if (guard)
+            QMetaObject::invokeMethod(guard.data(), [progress, done, total] { progress(done, total); }, Qt::AutoConnection);
+    };
+}
+
+QFuture<TransferResult> ObjectStorageClient::uploadFile(const QString &container, const QString &name, const QString &filePath,
+                                                        const TransferProgress &progress, const QString &contentType)
+{
+    ServiceRequest request =
+        call("PUT", objectPath(container, name), QStringLiteral("upload %1 to %2/%3").arg(filePath, container, name));
+    request.bodyFile = filePath;
+    request.progress = progress;
+    request.headers.append(header("Content-Type", contentType.toUtf8()));
+    Session *session = m_session;
+    const QString path = request.path;
+    return m_session->send(request)
+        .then([session, path, what = request.what](const HttpResponse &response) {
+            const QString etag = unquotedEtag(response);
+            const QString md5 = QString::fromLatin1(response.streamedMd5);
+            if (etag == md5)
+                return QtFuture::makeReadyValueFuture(TransferResult{response.streamedBytes, md5});
+            const ApiError mismatch(
+                ApiError::Kind::BadResponse,
+                QStringLiteral("checksum mismatch: Swift stored ETag %1, the file sent has MD5 %2; the object "
+                               "was deleted again")
+                    .arg(etag, md5),
+                response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
+            qCWarning(lcSwift) << mismatch.toString();
+            // A damaged object must not pass for the file: delete it, then fail either way.
+            return session->send(call("DELETE", path, QStringLiteral("delete a damaged upload")))
+                .then([mismatch](const HttpResponse &) -> TransferResult { throw mismatch; })
+                .onFailed([mismatch]() -> TransferResult { throw mismatch; });
+        })
+        .unwrap();
+}
+
+QFuture<TransferResult> ObjectStorageClient::downloadFile(const QString &container, const QString &name, const QString &filePath,
+                                                          const TransferProgress &progress)
+{
+    ServiceRequest request =
+        call("GET", objectPath(container, name), QStringLiteral("download %1/%2 to %3").arg(container, name, filePath));
+    request.headers.append(header("Accept", "*/*"));
+    // Beside the target, so that the final rename stays on one file system and is atomic.
+    const QString partial =
+        QStringLiteral("%1.%2.part").arg(filePath).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    request.responseFile = partial;
+    request.progress = progress;
+    return m_session->send(request).then([partial, filePath, what = request.what](const HttpResponse &response) {
+        const QString etag = unquotedEtag(response);
+        const QString md5 = QString::fromLatin1(response.streamedMd5);
+        const bool largeObject =
+            !response.header("X-Static-Large-Object").isEmpty() || !response.header("X-Object-Manifest").isEmpty();
+        if (!largeObject && etag != md5) {
+            QFile::remove(partial);
+            throw ApiError(ApiError::Kind::BadResponse,
+                           QStringLiteral("checksum mismatch: Swift's ETag is %1, the bytes received have MD5 %2; the partial "
+                                          "file was removed")
+                               .arg(etag, md5),
+                           response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
+        }
+        std::error_code error;
+        std::filesystem::rename(partial.toStdString(), filePath.toStdString(), error);
+        if (error) {
+            QFile::remove(partial);
+            throw ApiError(ApiError::Kind::Config,
+                           QStringLiteral("cannot replace %1: %2").arg(filePath, QString::fromStdString(error.message())), 0, {},
+                           what);
+        }
+        return TransferResult{response.streamedBytes, md5};
+    });
+}
+
+QFuture<AccountInfo> ObjectStorageClient::accountInfo()
+{
+    return m_session->send(call("HEAD", QString(), QStringLiteral("show the object storage account")))
+        .then([](const HttpResponse &r) { return SwiftParse::account(r.headers); });
+}
+
+QFuture<ContainerInfo> ObjectStorageClient::containerInfo(const QString &container)
+{
+    return m_session->send(call("HEAD", objectPath(container), QStringLiteral("show container %1").arg(container)))
+        .then([](const HttpResponse &r) { return SwiftParse::container(r.headers); });
+}
+
+QFuture<ObjectInfo> ObjectStorageClient::objectInfo(const QString &container, const QString &name)
+{
+    return m_session->send(call("HEAD", objectPath(container, name), QStringLiteral("show %1/%2").arg(container, name)))
+        .then([](const HttpResponse &r) { return SwiftParse::object(r.headers); });
+}
+
+QFuture<void> ObjectStorageClient::setContainerMetadata(const QString &container, const QMap<QString, QString> &set,
+                                                        const QStringList &remove)
+{
+    ServiceRequest request =
+        call("POST", objectPath(container), QStringLiteral("set the metadata of container %1").arg(container));
+    for (auto it = set.cbegin(); it != set.cend(); ++it)
+        request.headers.append(header("X-Container-Meta-" + it.key().toUtf8(), it.value().toUtf8()));
+    for (const QString &key : remove)
+        request.headers.append(header("X-Remove-Container-Meta-" + key.toUtf8(), "x"));
+    request.idempotent = true; // setting the same values twice is harmless
+    return m_session->send(request).then([](const HttpResponse &) {});
+}
+
+QFuture<void> ObjectStorageClient::setObjectMetadata(const QString &container, const QString &name,
+                                                     const QMap<QString, QString> &metadata, const QDateTime &deleteAt)
+{
+    ServiceRequest request =
+        call("POST", objectPath(container, name), QStringLiteral("set the metadata of %1/%2").arg(container, name));
+    for (auto it = metadata.cbegin(); it != metadata.cend(); ++it)
+        request.headers.append(header("X-Object-Meta-" + it.key().toUtf8(), it.value().toUtf8()));
+    if (deleteAt.isValid())
+        request.headers.append(header("X-Delete-At", QByteArray::number(deleteAt.toSecsSinceEpoch())));
+    request.idempotent = true;
+    return m_session->send(request).then([](const HttpResponse &) {});
+}
+
+QFuture<SwiftCapabilities> ObjectStorageClient::capabilities()
+{
+    return m_session->authenticate()
+        .then([session = m_session](const AuthToken &token) {
+            // The endpoint is http://host:8080/v1/AUTH_project; /info sits at http://host:8080/info.
+            QUrl url(session->endpointUrl(token, QStringLiteral("object-store")));
+            const QString path = url.path();
+            const qsizetype v1 = path.indexOf(QStringLiteral("/v1"));
+            url.setPath((v1 >= 0 ? path.left(v1) : QString()) + QStringLiteral("/info"));
+            ServiceRequest request = call("GET", url.toString(), QStringLiteral("show the object storage capabilities"));
+            return session->send(request).then([](const HttpResponse &r) { return SwiftParse::capabilities(r.body); });
+        })
+        .unwrap();
+}
+
+QFuture<void> ObjectStorageClient::setVersioning(const QString &container, VersioningMode mode, const QString &archiveContainer)
+{
+    ServiceRequest request = call("POST", objectPath(container), QStringLiteral("set versioning of container %1").arg(container));
+    const QByteArray archive = QUrl::toPercentEncoding(archiveContainer);
+    switch (mode) {
+    case VersioningMode::Off:
+        request.headers.append(header("X-Remove-Versions-Location", "x"));
+        request.headers.append(header("X-Remove-History-Location", "x"));
+        break;
+    case VersioningMode::Stack: request.headers.append(header("X-Versions-Location", archive)); break;
+    case VersioningMode::History: request.headers.append(header("X-History-Location", archive)); break;
+    }
+    request.idempotent = true;
+    return m_session->send(request).then([](const HttpResponse &) {});
+}
+
+QFuture<QList<ObjectEntry>> ObjectStorageClient::listVersions(const QString &archiveContainer, const QString &name)
+{
+    return listObjects(archiveContainer, SwiftParse::versionsPrefix(name));
 }
 
 } // namespace Pilvi

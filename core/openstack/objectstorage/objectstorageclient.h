@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "net/httptypes.h"
 #include "openstack/objectstorage/objectstorage.h"
 
 #include <QFuture>
+
+class QObject;
 
 namespace Pilvi {
 
@@ -24,6 +27,38 @@ public:
     QFuture<void> putObject(const QString &container, const QString &name, const QByteArray &data);
     QFuture<QByteArray> getObject(const QString &container, const QString &name);
     QFuture<void> deleteObject(const QString &container, const QString &name);
+
+    /// Streams a file into an object (never whole in memory), hashing it on the way; Swift's
+    /// ETag must equal that MD5, or the object is deleted again and the future fails.
+    QFuture<TransferResult> uploadFile(const QString &container, const QString &name, const QString &filePath,
+                                       const TransferProgress &progress = {},
+                                       const QString &contentType = QStringLiteral("application/octet-stream"));
+    /// Streams an object into a file: written to a temporary file beside it, checked against
+    /// the ETag, then renamed over `filePath`. On any failure no partial file is left.
+    /// (Large objects carry their manifest's ETag; their content cannot be checked this way.)
+    QFuture<TransferResult> downloadFile(const QString &container, const QString &name, const QString &filePath,
+                                         const TransferProgress &progress = {});
+    /// Wraps a progress callback so that it runs on `context`'s thread, and not at all once
+    /// `context` is gone.
+    static TransferProgress deliverOn(QObject *context, TransferProgress progress);
+
+    QFuture<AccountInfo> accountInfo();
+    QFuture<ContainerInfo> containerInfo(const QString &container);
+    QFuture<ObjectInfo> objectInfo(const QString &container, const QString &name);
+    /// Sets (and with `remove`, removes) container metadata; other keys are kept.
+    QFuture<void> setContainerMetadata(const QString &container, const QMap<QString, QString> &set,
+                                       const QStringList &remove = {});
+    /// Replaces an object's metadata (Swift's POST keeps none of the old keys) and its
+    /// expiry (an invalid `deleteAt` keeps it forever).
+    QFuture<void> setObjectMetadata(const QString &container, const QString &name, const QMap<QString, QString> &metadata,
+                                    const QDateTime &deleteAt = {});
+
+    /// What the cluster offers (GET /info, beside the API root; needs no token).
+    QFuture<SwiftCapabilities> capabilities();
+    /// Turns versioned_writes on (old versions go to `archiveContainer`, which must exist) or off.
+    QFuture<void> setVersioning(const QString &container, VersioningMode mode, const QString &archiveContainer = {});
+    /// The old versions of an object kept in `archiveContainer`, oldest first.
+    QFuture<QList<ObjectEntry>> listVersions(const QString &archiveContainer, const QString &name);
 
 private:
     Session *m_session;
