@@ -50,26 +50,26 @@ QString Job::fact(const QString &key) const
 void Job::log(const QString &text)
 {
     if (!m_finished)
-        m_host->jobLog(this, text);
+        m_host->reportLog(this, text);
 }
 
 void Job::progress(int done, int total)
 {
     if (!m_finished)
-        m_host->jobProgress(this, done, total);
+        m_host->reportProgress(this, done, total);
 }
 
 void Job::setFact(const QString &key, const QJsonValue &value)
 {
     m_setup.record.facts.insert(key, value);
     if (!m_finished)
-        m_host->jobFacts(this, QJsonObject{{key, value}});
+        m_host->reportFacts(this, QJsonObject{{key, value}});
 }
 
 void Job::reconciled(const QString &text)
 {
     if (!m_finished)
-        m_host->jobReconciled(this, text);
+        m_host->reportReconciled(this, text);
 }
 
 void Job::succeed()
@@ -98,7 +98,7 @@ void Job::finish(JobState state, const QString &error)
     if (m_finished)
         return;
     m_finished = true;
-    m_host->jobFinished(this, state, error);
+    m_host->reportFinished(this, state, error);
 }
 
 void Job::after(int ms, std::function<void()> step)

@@ -19,12 +19,12 @@ class JobHost
 {
 public:
     virtual ~JobHost() = default;
-    virtual void jobLog(Job *job, const QString &text) = 0;
-    virtual void jobProgress(Job *job, int done, int total) = 0;
-    virtual void jobFacts(Job *job, const QJsonObject &facts) = 0;
+    virtual void reportLog(Job *job, const QString &text) = 0;
+    virtual void reportProgress(Job *job, int done, int total) = 0;
+    virtual void reportFacts(Job *job, const QJsonObject &facts) = 0;
     /// After a restart, the job has checked the cloud and says what it found (`text`).
-    virtual void jobReconciled(Job *job, const QString &text) = 0;
-    virtual void jobFinished(Job *job, JobState state, const QString &error) = 0;
+    virtual void reportReconciled(Job *job, const QString &text) = 0;
+    virtual void reportFinished(Job *job, JobState state, const QString &error) = 0;
 };
 
 /// One job kind's state machine. Lives on the runner's thread and never blocks it: each step is

@@ -157,7 +157,7 @@ qint64 JobJournal::addJob(const JobSpec &spec, qint64 retryOf)
         return 0;
     QSqlQuery query(m_db);
     query.prepare(QStringLiteral("INSERT INTO jobs (kind, cloud, target, parameters, state, created_at, retry_of, owner_pid)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                                 " VALUES (COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), ?, ?, ?, ?, ?)"));
     query.addBindValue(spec.kind);
     query.addBindValue(spec.cloud);
     query.addBindValue(spec.target);
@@ -199,7 +199,7 @@ bool JobJournal::setState(qint64 id, JobState state, const QString &error, qint6
         query.addBindValue(time);
         query.addBindValue(ownerPid);
     } else if (isFinalState(state)) {
-        query.prepare(QStringLiteral("UPDATE jobs SET state = ?, finished_at = ?, error = ? WHERE id = ?"));
+        query.prepare(QStringLiteral("UPDATE jobs SET state = ?, finished_at = ?, error = COALESCE(?, '') WHERE id = ?"));
         query.addBindValue(jobStateKey(state));
         query.addBindValue(time);
         query.addBindValue(error);
@@ -255,7 +255,7 @@ bool JobJournal::addFacts(qint64 id, const QJsonObject &facts)
 bool JobJournal::appendLog(qint64 id, const QString &text)
 {
     QSqlQuery query(m_db);
-    query.prepare(QStringLiteral("INSERT INTO job_log (job_id, time, text) VALUES (?, ?, ?)"));
+    query.prepare(QStringLiteral("INSERT INTO job_log (job_id, time, text) VALUES (?, ?, COALESCE(?, ''))"));
     query.addBindValue(id);
     query.addBindValue(now());
     query.addBindValue(text);

@@ -169,33 +169,33 @@ void JobRunner::finishWithoutRunning(qint64 id, JobState state, const QString &t
     noteReconciled(id);
 }
 
-void JobRunner::jobLog(Job *job, const QString &text)
+void JobRunner::reportLog(Job *job, const QString &text)
 {
     m_journal->appendLog(job->id(), text);
     markDirty(job->id());
 }
 
-void JobRunner::jobProgress(Job *job, int done, int total)
+void JobRunner::reportProgress(Job *job, int done, int total)
 {
     m_pendingProgress.insert(job->id(), {done, total});
     markDirty(job->id());
 }
 
-void JobRunner::jobFacts(Job *job, const QJsonObject &facts)
+void JobRunner::reportFacts(Job *job, const QJsonObject &facts)
 {
     // What a job learned (a stack id) is what a restart needs: written at once.
     m_journal->addFacts(job->id(), facts);
     markDirty(job->id());
 }
 
-void JobRunner::jobReconciled(Job *job, const QString &text)
+void JobRunner::reportReconciled(Job *job, const QString &text)
 {
     m_journal->appendLog(job->id(), tr("Reconciled after a restart: %1").arg(text));
     announce(job->id());
     noteReconciled(job->id());
 }
 
-void JobRunner::jobFinished(Job *job, JobState state, const QString &error)
+void JobRunner::reportFinished(Job *job, JobState state, const QString &error)
 {
     const qint64 id = job->id();
     // The last progress goes in before the final state.

@@ -74,11 +74,11 @@ Q_SIGNALS:
     void reconcileFinished(const QList<Pilvi::JobRecord> &records);
 
 private:
-    void jobLog(Job *job, const QString &text) override;
-    void jobProgress(Job *job, int done, int total) override;
-    void jobFacts(Job *job, const QJsonObject &facts) override;
-    void jobReconciled(Job *job, const QString &text) override;
-    void jobFinished(Job *job, JobState state, const QString &error) override;
+    void reportLog(Job *job, const QString &text) override;
+    void reportProgress(Job *job, int done, int total) override;
+    void reportFacts(Job *job, const QJsonObject &facts) override;
+    void reportReconciled(Job *job, const QString &text) override;
+    void reportFinished(Job *job, JobState state, const QString &error) override;
 
     void startNext();
     bool launch(const JobRecord &record, bool resuming);
