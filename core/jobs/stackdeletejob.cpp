@@ -23,7 +23,10 @@ void StackDeleteJob::start()
                 m_total = static_cast<int>(all.size());
                 progress(0, m_total);
                 log(tr("Deleting stack %1 (%2 resources).").arg(name).arg(m_total));
-                await(OrchestrationClient(session()).deleteStack(name, stack.id), [this] { poll(); });
+                await(OrchestrationClient(session()).deleteStack(name, stack.id), [this] {
+                    setFact(QStringLiteral("deleteSent"), true);
+                    poll();
+                });
             });
         },
         [this, name](const ApiError &error) {
