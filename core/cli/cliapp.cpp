@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/outputtable.h"
+#include "cli/stackjobcommands.h"
 #include "config/cloudsconfig.h"
 #include "net/apierror.h"
 #include "net/networkaccess.h"
@@ -31,6 +32,12 @@ Global options:
 
 Commands:
   cloud list                the clouds Pilvi can use (clouds.yaml and the sandbox cloud)
+  stack create NAME -t FILE [-e ENV] [--parameter KEY=VALUE]... [--timeout MIN]
+               [--enable-rollback] [--wait] [--dry-run]
+                            create a stack as a job (--dry-run: Heat's stack preview
+                            validates it and creates nothing)
+  stack delete NAME [--wait] [--confirm NAME]
+                            delete a stack as a job (production clouds need --confirm NAME)
 )";
 
 const char usageTail[] = R"(
@@ -117,6 +124,18 @@ int runCloudCommand(const CloudCommand &command, const QStringList &positional, 
     }
 }
 
+int runStackJob(const StackJobCommand &job, const CommandLine &line, const QString &workingDirectory, QTextStream &out,
+                QTextStream &err)
+{
+    const std::optional<CloudProfile> profile = resolveProfile(line, workingDirectory, err);
+    if (!profile)
+        return CliError;
+    NetworkAccess network;
+    TokenCache cache;
+    Session session(*profile, &network, line.tokenCache ? &cache : nullptr);
+    return runStackJobCommand(job, session, jobJournalPath(line.environment), workingDirectory, out, err);
+}
+
 } // namespace
 
 int runCli(const QStringList &arguments, const QProcessEnvironment &environment, const QString &workingDirectory,
@@ -170,6 +189,15 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &environment,
         if (arg.startsWith(u'-'))
             return usageError(err, QStringLiteral("unknown global option '%1'").arg(arg));
         break;
+    }
+    // Stack jobs take their own options (the openstack CLI's): -t, -e, --parameter, --wait...
+    QString stackJobError;
+    if (const std::optional<StackJobCommand> job = parseStackJobCommand(arguments.mid(i), &stackJobError)) {
+        if (!stackJobError.isEmpty())
+            return usageError(err, stackJobError);
+        if (line.cloud.isEmpty())
+            line.cloud = line.environment.value(QStringLiteral("OS_CLOUD"));
+        return runStackJob(*job, line, workingDirectory, out, err);
     }
     for (; i < arguments.size(); ++i) {
         const QString &arg = arguments[i];

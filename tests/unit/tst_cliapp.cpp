@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/cliapp.h"
+#include "cli/stackjobcommands.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -44,6 +45,27 @@ private Q_SLOTS:
                                             << QStringLiteral("--os-cloud needs a cloud name");
         QTest::newRow("unknown command") << QStringList{QStringLiteral("teleport")}
                                          << QStringLiteral("unknown command 'teleport'");
+        QTest::newRow("create without template")
+            << QStringList{QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("--wait")}
+            << QStringLiteral("'stack create' needs a template: -t FILE");
+        QTest::newRow("create without name") << QStringList{QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("-t"),
+                                                            QStringLiteral("t.yaml")}
+                                             << QStringLiteral("'stack create' takes one stack name");
+        QTest::newRow("parameter without value")
+            << QStringList{QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),
+                           QStringLiteral("t.yaml"), QStringLiteral("--parameter"), QStringLiteral("size")}
+            << QStringLiteral("--parameter takes KEY=VALUE, not 'size'");
+        QTest::newRow("timeout not a number")
+            << QStringList{QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),
+                           QStringLiteral("t.yaml"), QStringLiteral("--timeout"), QStringLiteral("soon")}
+            << QStringLiteral("--timeout takes minutes, not 'soon'");
+        QTest::newRow("create option on delete")
+            << QStringList{QStringLiteral("stack"), QStringLiteral("delete"), QStringLiteral("web"), QStringLiteral("-t"),
+                           QStringLiteral("t.yaml")}
+            << QStringLiteral("unknown option '-t' for 'stack delete'");
+        QTest::newRow("confirm without name")
+            << QStringList{QStringLiteral("stack"), QStringLiteral("delete"), QStringLiteral("web"), QStringLiteral("--confirm")}
+            << QStringLiteral("--confirm needs a value");
         QTest::newRow("bad format") << QStringList{QStringLiteral("cloud"), QStringLiteral("list"), QStringLiteral("-f"),
                                                    QStringLiteral("xml")}
                                     << QStringLiteral("--format takes table or json, not 'xml'");
@@ -115,6 +137,99 @@ private Q_SLOTS:
         QVERIFY2(result.err.startsWith(file + QStringLiteral(":3:22: error: unknown environment 'prodd'")),
                  qPrintable(result.err));
         QCOMPARE(QJsonDocument::fromJson(result.out.toUtf8()).array().size(), 1); // 'ok' still listed
+    }
+
+    void stackCreateOptions()
+    {
+        QString error;
+        const std::optional<StackJobCommand> command = parseStackJobCommand(
+            {QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("-t"), QStringLiteral("asg.yaml"),
+             QStringLiteral("--environment=env.yaml"), QStringLiteral("--parameter"), QStringLiteral("size=3"),
+             QStringLiteral("--parameter=url=http://x/?a=b"), QStringLiteral("--timeout"), QStringLiteral("15"),
+             QStringLiteral("--enable-rollback"), QStringLiteral("--wait"), QStringLiteral("web")},
+            &error);
+        QVERIFY(command);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(command->kind, StackJobCommand::Kind::Create);
+        QCOMPARE(command->name, QStringLiteral("web"));
+        QCOMPARE(command->templateFile, QStringLiteral("asg.yaml"));
+        QCOMPARE(command->environmentFiles, QStringList{QStringLiteral("env.yaml")});
+        QCOMPARE(command->parameters, (QMap<QString, QString>{{QStringLiteral("size"), QStringLiteral("3")},
+                                                              {QStringLiteral("url"), QStringLiteral("http://x/?a=b")}}));
+        QCOMPARE(command->timeoutMinutes, 15);
+        QVERIFY(command->enableRollback);
+        QVERIFY(command->wait);
+        QVERIFY(!command->dryRun);
+        QVERIFY(!parseStackJobCommand({QStringLiteral("stack"), QStringLiteral("list")}, &error));
+    }
+
+    void journalPath_data()
+    {
+        QTest::addColumn<QString>("xdgDataHome");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("XDG_DATA_HOME") << QStringLiteral("/data") << QStringLiteral("/data/pilvi/journal.sqlite");
+        QTest::newRow("home") << QString() << QStringLiteral("/home/u/.local/share/pilvi/journal.sqlite");
+    }
+    void journalPath()
+    {
+        QFETCH(QString, xdgDataHome);
+        QFETCH(QString, expected);
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("HOME"), QStringLiteral("/home/u"));
+        if (!xdgDataHome.isEmpty())
+            environment.insert(QStringLiteral("XDG_DATA_HOME"), xdgDataHome);
+        QCOMPARE(jobJournalPath(environment), expected);
+    }
+
+    void productionDeleteNeedsConfirm_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::newRow("no --confirm") << QStringList{};
+        QTest::newRow("wrong name") << QStringList{QStringLiteral("--confirm"), QStringLiteral("other")};
+        QTest::newRow("--yes is not enough") << QStringList{QStringLiteral("--yes"), QStringLiteral("--wait")};
+    }
+    void productionDeleteNeedsConfirm()
+    {
+        QFETCH(QStringList, extra);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("clouds.yaml"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        // The auth URL answers nothing: the refusal must come before any call to the cloud.
+        f.write("clouds:\n  prod: {environment: production, auth: {auth_url: 'http://127.0.0.1:9/v3', username: u, password: "
+                "p, project_name: x}}\n");
+        f.close();
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("OS_CLIENT_CONFIG_FILE"), file);
+        environment.insert(QStringLiteral("PILVI_SANDBOX_CLOUDS"), dir.filePath(QStringLiteral("none.yaml")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        const Run result = run(QStringList{QStringLiteral("--os-cloud"), QStringLiteral("prod"), QStringLiteral("--no-token-cache"),
+                                           QStringLiteral("stack"), QStringLiteral("delete"), QStringLiteral("web")} +
+                                   extra,
+                               environment);
+        QCOMPARE(result.status, int(CliError));
+        QCOMPARE(result.err, QStringLiteral("pilvi-cli: cloud 'prod' is production: deleting stack 'web' needs --confirm web\n"));
+        QVERIFY(result.out.isEmpty());
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("data/pilvi/journal.sqlite")))); // no job was made
+    }
+
+    void missingTemplateIsAnError()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("clouds.yaml"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("clouds:\n  dev: {auth: {auth_url: 'http://127.0.0.1:9/v3', username: u, password: p, project_name: x}}\n");
+        f.close();
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("OS_CLIENT_CONFIG_FILE"), file);
+        environment.insert(QStringLiteral("PILVI_SANDBOX_CLOUDS"), dir.filePath(QStringLiteral("none.yaml")));
+        const Run result =
+            run({QStringLiteral("--os-cloud"), QStringLiteral("dev"), QStringLiteral("stack"), QStringLiteral("create"),
+                 QStringLiteral("web"), QStringLiteral("-t"), dir.filePath(QStringLiteral("nope.yaml"))},
+                environment);
+        QCOMPARE(result.status, int(CliError));
+        QVERIFY2(result.err.startsWith(QStringLiteral("pilvi-cli: cannot read the template ")), qPrintable(result.err));
     }
 };
 

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobs/scalesignaljob.h"
+
+#include "openstack/orchestration/orchestrationclient.h"
+
+namespace Pilvi {
+
+JobSpec ScaleSignalJob::spec(const QString &cloud, const QString &stack, const QString &policy, const QString &group)
+{
+    return {JobKinds::scaleSignal,
+            cloud,
+            stack,
+            QJsonObject{{QStringLiteral("stack"), stack}, {QStringLiteral("policy"), policy}, {QStringLiteral("group"), group}},
+            {}};
+}
+
+void ScaleSignalJob::start()
+{
+    const int timeout = parameters().value(QStringLiteral("timeoutSeconds")).toInt(600);
+    m_deadline = QDateTime::currentDateTimeUtc().addSecs(timeout);
+    progress(0, 1);
+    const QString stack = parameter(QStringLiteral("stack"));
+    await<QList<StackResource>>(OrchestrationClient(session()).listResources(stack), [this, stack](const auto &resources) {
+        const QString group = parameter(QStringLiteral("group"));
+        const auto it = std::find_if(resources.cbegin(), resources.cend(), [&](const StackResource &r) { return r.name == group; });
+        if (it == resources.cend() || it->physicalId.isEmpty()) {
+            fail(tr("stack %1 has no scaling group '%2'").arg(stack, group));
+            return;
+        }
+        const StackResource groupResource = *it;
+        setFact(QStringLiteral("groupStackId"), groupResource.physicalId);
+        await<Stack>(OrchestrationClient(session()).showStack(groupResource.physicalId), [this, groupResource](const Stack &before) {
+            setFact(QStringLiteral("groupUpdatedBefore"), before.updatedAt.toString(Qt::ISODateWithMs));
+            const QString policy = parameter(QStringLiteral("policy"));
+            log(tr("Signalling %1.").arg(policy));
+            await(OrchestrationClient(session()).signalResource(groupResource.stackName.isEmpty() ? parameter(QStringLiteral("stack"))
+                                                                                                  : groupResource.stackName,
+                                                                groupResource.stackId, policy),
+                  [this] {
+                      setFact(QStringLiteral("signalled"), true);
+                      log(tr("Heat took the signal; waiting for the group to update."));
+                      poll();
+                  });
+        });
+    });
+}
+
+void ScaleSignalJob::poll()
+{
+    await<Stack>(OrchestrationClient(session()).showStack(fact(QStringLiteral("groupStackId"))), [this](const Stack &group) {
+        const bool updatedSince = group.updatedAt.isValid() &&
+                                  group.updatedAt.toString(Qt::ISODateWithMs) != fact(QStringLiteral("groupUpdatedBefore"));
+        if (group.status == u"UPDATE_COMPLETE" && updatedSince) {
+            progress(1, 1);
+            log(tr("The group is UPDATE_COMPLETE."));
+            succeed();
+        } else if (group.status.endsWith(u"_FAILED")) {
+            fail(QStringLiteral("%1: %2").arg(group.status, group.statusReason));
+        } else if (m_deadline.isValid() && QDateTime::currentDateTimeUtc() > m_deadline) {
+            fail(tr("the group did not change after the signal (the policy may be in cooldown, or the group at its limit)"));
+        } else {
+            after(pollIntervalMs(), [this] { poll(); });
+        }
+    });
+}
+
+void ScaleSignalJob::resume()
+{
+    if (!record().facts.value(QStringLiteral("signalled")).toBool()) {
+        reconciled(tr("the signal may not have been sent."));
+        interrupted(tr("not known whether the policy was signalled: look at the group's size before a retry"));
+        return;
+    }
+    const int timeout = parameters().value(QStringLiteral("timeoutSeconds")).toInt(600);
+    m_deadline = QDateTime::currentDateTimeUtc().addSecs(timeout);
+    reconciled(tr("the policy was signalled; checking the group."));
+    poll();
+}
+
+void ScaleSignalJob::cancel()
+{
+    finishCancelled(tr("Stopped following. A signal cannot be taken back: Heat goes on scaling the group."));
+}
+
+} // namespace Pilvi
