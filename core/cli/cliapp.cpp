@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/outputtable.h"
+#include "cli/templategraphcommand.h"
 #include "config/cloudsconfig.h"
 #include "net/apierror.h"
 #include "net/networkaccess.h"
@@ -31,6 +32,8 @@ Global options:
 
 Commands:
   cloud list                the clouds Pilvi can use (clouds.yaml and the sandbox cloud)
+  template graph FILE [--svg OUT] [--rankdir TB|LR|BT|RL]
+                            a Heat template's resource graph, as SVG (no cloud needed)
 )";
 
 const char usageTail[] = R"(
@@ -171,6 +174,9 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &environment,
             return usageError(err, QStringLiteral("unknown global option '%1'").arg(arg));
         break;
     }
+    // Local commands need no cloud and read their own options.
+    if (const QStringList local = arguments.mid(i); local.mid(0, 2) == QStringList{QStringLiteral("template"), QStringLiteral("graph")})
+        return runTemplateGraph(local.mid(2), workingDirectory, out, err);
     for (; i < arguments.size(); ++i) {
         const QString &arg = arguments[i];
         if (arg == u"-f" || arg == u"--format" || arg.startsWith(u"--format=")) {

@@ -4,6 +4,7 @@
 #include <QMutex>
 #include <QSet>
 
+#include <dlfcn.h>
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
@@ -31,12 +32,35 @@ int collectGraphvizMessage(char *message)
     return 0;
 }
 
-// One context for the life of the process, made on first use (under s_graphvizMutex). Graphviz
-// 2.42's pango text layout plugin caches a font name the context owns, so a second context made
-// after the first was freed reads freed memory (seen with AddressSanitizer).
+// Graphviz with only the plugins Pilvi uses: the dot layout and the core renderers (SVG), loaded
+// here from Graphviz's plugin folder. Graphviz's own loading (gvContext) reads a config file and
+// also loads the pango text layout, which starts fontconfig (slow, and its caches are still held
+// at exit, which LeakSanitizer reports) and, in 2.42, reads a freed font name once a second
+// context exists. Without it, Graphviz estimates text widths from its built-in font metrics,
+// which is all the SVG labels need. Falls back to gvContext() when the plugins are elsewhere.
+GVC_t *makeGraphvizContext()
+{
+    static lt_symlist_t builtins[3] = {};
+    const std::pair<const char *, const char *> plugins[] = {
+        {PILVI_GRAPHVIZ_PLUGIN_DIR "/libgvplugin_dot_layout.so.6", "gvplugin_dot_layout_LTX_library"},
+        {PILVI_GRAPHVIZ_PLUGIN_DIR "/libgvplugin_core.so.6", "gvplugin_core_LTX_library"},
+    };
+    int count = 0;
+    for (const auto &[file, symbol] : plugins) {
+        // Never closed: the plugins live as long as the context, the life of the process.
+        void *library = dlopen(file, RTLD_NOW | RTLD_LOCAL);
+        void *address = library ? dlsym(library, symbol) : nullptr;
+        if (!address)
+            return gvContext();
+        builtins[count++] = {symbol, address};
+    }
+    return gvContextPlugins(builtins, 0);
+}
+
+// One context for the life of the process, made on first use (under s_graphvizMutex).
 GVC_t *graphvizContext()
 {
-    static GVC_t *const context = gvContext();
+    static GVC_t *const context = makeGraphvizContext();
     return context;
 }
 struct GraphDeleter {

@@ -8,7 +8,9 @@
 #include <QApplication>
 #include <QFile>
 #include <QImage>
+#include <QPainter>
 #include <QSignalSpy>
+#include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -233,6 +235,24 @@ private Q_SLOTS:
         // After fitting, every resource is in sight.
         for (const LaidOutNode &node : view.graphLayout().nodes)
             QVERIFY(view.viewport()->rect().contains(view.mapFromScene(node.centre)));
+    }
+
+    // What `pilvi-cli template graph --svg` writes is an SVG Qt (and so browsers) can draw.
+    void graphvizSvgRenders()
+    {
+        const ResourceGraph graph = buildResourceGraph(readTemplate(u"nested_functions.yaml"_s));
+        QString error;
+        const QByteArray svg = renderResourceGraphSvg(graph, {}, &error);
+        QVERIFY2(!svg.isEmpty(), qPrintable(error));
+        QSvgRenderer renderer(svg);
+        QVERIFY(renderer.isValid());
+        QImage image(renderer.defaultSize() * 2, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        renderer.render(&painter);
+        painter.end();
+        QVERIFY(colourCount(image) > 20);
+        QVERIFY(image.save(shotPath(u"cli-graph.png"_s)));
     }
 
     void screenshots_data()
