@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/outputtable.h"
 #include "cli/stackjobcommands.h"
+#include "cli/templategraphcommand.h"
 #include "config/cloudsconfig.h"
 #include "net/apierror.h"
 #include "net/networkaccess.h"
@@ -38,6 +39,8 @@ Commands:
                             validates it and creates nothing)
   stack delete NAME [--wait] [--confirm NAME]
                             delete a stack as a job (production clouds need --confirm NAME)
+  template graph FILE [--svg OUT] [--rankdir TB|LR|BT|RL]
+                            a Heat template's resource graph, as SVG (no cloud needed)
 )";
 
 const char usageTail[] = R"(
@@ -199,6 +202,9 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &environment,
             line.cloud = line.environment.value(QStringLiteral("OS_CLOUD"));
         return runStackJob(*job, line, workingDirectory, out, err);
     }
+    // Local commands need no cloud and read their own options.
+    if (const QStringList local = arguments.mid(i); local.mid(0, 2) == QStringList{QStringLiteral("template"), QStringLiteral("graph")})
+        return runTemplateGraph(local.mid(2), workingDirectory, out, err);
     for (; i < arguments.size(); ++i) {
         const QString &arg = arguments[i];
         if (arg == u"-f" || arg == u"--format" || arg.startsWith(u"--format=")) {
