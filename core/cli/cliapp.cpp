@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/outputtable.h"
+#include "cli/templatecommand.h"
 #include "config/cloudsconfig.h"
 #include "net/apierror.h"
 #include "net/networkaccess.h"
@@ -31,6 +32,9 @@ Global options:
 
 Commands:
   cloud list                the clouds Pilvi can use (clouds.yaml and the sandbox cloud)
+  template validate FILE [-e ENV]...
+                            check a Heat template offline (no cloud needed): one problem a
+                            line, FILE:LINE:COLUMN: error|warning: message; exit 1 on errors
 )";
 
 const char usageTail[] = R"(
@@ -171,6 +175,9 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &environment,
             return usageError(err, QStringLiteral("unknown global option '%1'").arg(arg));
         break;
     }
+    // Local commands need no cloud and take their own options (-e ENV...).
+    if (i < arguments.size() && arguments[i] == u"template")
+        return runTemplateCommand(arguments.mid(i + 1), workingDirectory, out, err);
     for (; i < arguments.size(); ++i) {
         const QString &arg = arguments[i];
         if (arg == u"-f" || arg == u"--format" || arg.startsWith(u"--format=")) {
