@@ -42,6 +42,7 @@ private:
     void checkResources();
     void checkResource(const TemplateResource &resource);
     void checkResourceType(const TemplateResource &resource);
+    void checkGroupMember(const TemplateResource &resource, const ResourceTypeSchema &schema);
     void checkOutputs();
     void checkConditionName(const YamlNode &node);
 
@@ -72,7 +73,6 @@ private:
 
     // Local files: the absolute path for a name written in this template, empty for a URL.
     QString localPath(const QString &name) const;
-    QString displayPath(const QString &name) const;
     bool fileExists(const QString &absolutePath) const;
 
     const TemplateValidator &m_validator;

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Pilvi {
@@ -77,6 +79,21 @@ QList<TemplateProblem> TemplateValidator::validate(const QString &fileName, cons
     TemplateValidation validation(*this, problems, visited);
     validation.run(fileName, tmpl, true);
     validation.checkEnvironments(tmpl);
+    // In reading order: files as they came up, each from top to bottom.
+    QStringList files;
+    for (const TemplateProblem &p : std::as_const(problems)) {
+        if (!files.contains(p.file))
+            files.append(p.file);
+    }
+    std::stable_sort(problems.begin(), problems.end(), [&files](const TemplateProblem &a, const TemplateProblem &b) {
+        const qsizetype fa = files.indexOf(a.file);
+        const qsizetype fb = files.indexOf(b.file);
+        if (fa != fb)
+            return fa < fb;
+        if (a.range.start.line != b.range.start.line)
+            return a.range.start.line < b.range.start.line;
+        return a.range.start.column < b.range.start.column;
+    });
     return problems;
 }
 
@@ -346,10 +363,12 @@ void TemplateValidation::checkResourceType(const TemplateResource &r)
     if (!resolved.nestedFile.isEmpty()) {
         const std::optional<HeatTemplate> nested = loadNested(resolved.nestedFile);
         if (!nested) {
-            // The line that names the file: the type here, or the registry entry in the environment.
-            const ProblemSink blameSink{resolved.blameFile, &m_problems};
-            blameSink.error(*resolved.blame, u"Could not fetch remote template \"%1\": %2 does not exist or cannot be read"_s.arg(
-                                                 resolved.blame->scalar, QDir::toNativeSeparators(resolved.nestedFile)));
+            // Reported at the line that names the file: the type here; a registry entry in an
+            // environment is reported with the environment's checks.
+            if (resolved.blameFile == m_fileName)
+                m_sink.error(*resolved.blame,
+                             u"Could not fetch contents for %1"_s.arg(
+                                 QUrl::fromLocalFile(QFileInfo(resolved.nestedFile).absoluteFilePath()).toString()));
             return;
         }
         validateNested(resolved.nestedFile);
@@ -385,6 +404,7 @@ void TemplateValidation::checkResourceType(const TemplateResource &r)
     checkProperties(
         m_sink, r.properties, *r.nameNode, schema.propertyNames(), [&schema](const QString &n) { return schema.property(n); },
         m_version.functions);
+    checkGroupMember(r, schema);
     if (r.properties && r.properties->isMapping()) {
         for (qsizetype i = 0; i < r.properties->keys.size(); ++i) {
             const PropertySchema p = schema.property(r.properties->keys[i].scalar);
@@ -396,6 +416,30 @@ void TemplateValidation::checkResourceType(const TemplateResource &r)
             }
         }
     }
+}
+
+void TemplateValidation::checkGroupMember(const TemplateResource &r, const ResourceTypeSchema &schema)
+{
+    // A group's member definition is a resource of its own: Heat validates it with the group.
+    const bool resourceGroup = schema.name() == "OS::Heat::ResourceGroup"_L1;
+    if ((!resourceGroup && schema.name() != "OS::Heat::AutoScalingGroup"_L1) || !r.properties || !r.properties->isMapping())
+        return;
+    const QStringView key = resourceGroup ? u"resource_def" : u"resource";
+    const YamlNode *member = r.properties->value(key);
+    const YamlNode *memberType = member && member->isMapping() ? member->value(u"type") : nullptr;
+    if (!memberType || !memberType->isScalar())
+        return;
+    const ResolvedType resolved = resolveType(memberType->scalar, {}, memberType);
+    if (resolved.unresolved) {
+        m_sink.error(*memberType, u"The Resource Type (%1) could not be found."_s.arg(memberType->scalar));
+        return;
+    }
+    if (!resolved.schema.isValid())
+        return; // a nested template or a URL: checked where it is used as a type
+    const ResourceTypeSchema &memberSchema = resolved.schema;
+    checkProperties(
+        m_sink, member->value(u"properties"), *r.properties->key(key), memberSchema.propertyNames(),
+        [&memberSchema](const QString &n) { return memberSchema.property(n); }, m_version.functions);
 }
 
 TemplateValidation::ResolvedType TemplateValidation::resolveType(const QString &type, const QString &resourceName,
@@ -554,11 +598,6 @@ QString TemplateValidation::localPath(const QString &name) const
     if (QFileInfo(local).isAbsolute())
         return local;
     return QFileInfo(QFileInfo(m_fileName).absolutePath() + u'/' + local).absoluteFilePath();
-}
-
-QString TemplateValidation::displayPath(const QString &name) const
-{
-    return QUrl::fromLocalFile(localPath(name)).toString();
 }
 
 bool TemplateValidation::fileExists(const QString &absolutePath) const
