@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "cli/outputtable.h"
 #include "cli/stackjobcommands.h"
+#include "cli/templatecommand.h"
 #include "cli/templategraphcommand.h"
 #include "config/cloudsconfig.h"
 #include "net/apierror.h"
@@ -41,6 +42,9 @@ Commands:
                             delete a stack as a job (production clouds need --confirm NAME)
   template graph FILE [--svg OUT] [--rankdir TB|LR|BT|RL]
                             a Heat template's resource graph, as SVG (no cloud needed)
+  template validate FILE [-e ENV]...
+                            check a Heat template offline (no cloud needed): one problem a
+                            line, FILE:LINE:COLUMN: error|warning: message; exit 1 on errors
 )";
 
 const char usageTail[] = R"(
@@ -205,6 +209,9 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &environment,
     // Local commands need no cloud and read their own options.
     if (const QStringList local = arguments.mid(i); local.mid(0, 2) == QStringList{QStringLiteral("template"), QStringLiteral("graph")})
         return runTemplateGraph(local.mid(2), workingDirectory, out, err);
+    // Local commands need no cloud and take their own options (-e ENV...).
+    if (i < arguments.size() && arguments[i] == u"template")
+        return runTemplateCommand(arguments.mid(i + 1), workingDirectory, out, err);
     for (; i < arguments.size(); ++i) {
         const QString &arg = arguments[i];
         if (arg == u"-f" || arg == u"--format" || arg.startsWith(u"--format=")) {
