@@ -56,30 +56,35 @@ LineInfo analyseLine(QStringView line)
     return info;
 }
 
-/// The text split in lines, each analysed once.
+/// The text split in lines, each analysed when first asked for: completion looks at the lines
+/// around the cursor, so a keystroke in a 5,000-line file does not analyse all of them.
 class LineModel
 {
 public:
     explicit LineModel(const QString &text)
-    {
-        const auto lines = QStringView(text).split(u'\n');
-        m_lines.reserve(lines.size());
-        for (QStringView line : lines) {
-            if (line.endsWith(u'\r'))
-                line.chop(1);
-            m_lines.append(analyseLine(line));
-        }
-    }
+        : m_text(QStringView(text).split(u'\n'))
+        , m_lines(m_text.size())
+    {}
 
-    int size() const { return int(m_lines.size()); }
-    const LineInfo &at(int index) const { return m_lines[index]; }
+    int size() const { return int(m_text.size()); }
+    const LineInfo &at(int index) const
+    {
+        std::optional<LineInfo> &line = m_lines[index];
+        if (!line) {
+            QStringView text = m_text[index];
+            if (text.endsWith(u'\r'))
+                text.chop(1);
+            line = analyseLine(text);
+        }
+        return *line;
+    }
 
     /// Index of the line whose key owns the content at `indent` on line `index` (a parent key
     /// is less indented; a sequence item may stand at its parent key's indentation), or -1.
     int parentOf(int index, int indent, bool isDash) const
     {
         for (int i = index - 1; i >= 0; --i) {
-            const LineInfo &line = m_lines[i];
+            const LineInfo &line = at(i);
             if (line.blank)
                 continue;
             if (line.keyIndent >= 0 && (line.keyIndent < indent || (isDash && line.keyIndent == indent && line.value.isEmpty())))
@@ -96,7 +101,7 @@ public:
         QStringList keys;
         int current = parentOf(index, indent, isDash);
         while (current >= 0) {
-            const LineInfo &line = m_lines[current];
+            const LineInfo &line = at(current);
             keys.prepend(line.key);
             if (line.keyIndent == 0)
                 break;
@@ -110,10 +115,10 @@ public:
     QList<int> children(int parent) const
     {
         QList<int> result;
-        const int parentIndent = m_lines[parent].keyIndent;
+        const int parentIndent = at(parent).keyIndent;
         int childIndent = -1;
         for (int i = parent + 1; i < size(); ++i) {
-            const LineInfo &line = m_lines[i];
+            const LineInfo &line = at(i);
             if (line.blank)
                 continue;
             if (line.indent <= parentIndent && !(line.dash && line.indent == parentIndent))
@@ -131,14 +136,15 @@ public:
     int topLevel(QStringView key) const
     {
         for (int i = 0; i < size(); ++i) {
-            if (m_lines[i].keyIndent == 0 && m_lines[i].key == key)
+            if (at(i).keyIndent == 0 && at(i).key == key)
                 return i;
         }
         return -1;
     }
 
 private:
-    QList<LineInfo> m_lines;
+    QList<QStringView> m_text;
+    mutable QList<std::optional<LineInfo>> m_lines;
 };
 
 /// What the template declares: parameter names, and resource names with their types.

@@ -20,6 +20,8 @@
 #include <QScrollBar>
 #include <QStringListModel>
 #include <QTextBlock>
+#include <QTextLayout>
+#include <QTimer>
 #include <QToolTip>
 
 namespace Pilvi {
@@ -77,6 +79,7 @@ CodeEditor::CodeEditor(KSyntaxHighlighting::Repository &repository, QWidget *par
     , m_gutter(new EditorGutter(this))
     , m_completer(new QCompleter(this))
     , m_completionModel(new QStringListModel(this))
+    , m_completionTimer(new QTimer(this))
 {
     setAccessibleName(tr("Template text"));
     setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -97,6 +100,9 @@ CodeEditor::CodeEditor(KSyntaxHighlighting::Repository &repository, QWidget *par
     m_completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_completer->popup()->setAccessibleName(tr("Completions"));
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this, &CodeEditor::insertCompletion);
+    m_completionTimer->setSingleShot(true);
+    m_completionTimer->setInterval(150);
+    connect(m_completionTimer, &QTimer::timeout, this, &CodeEditor::triggerCompletion);
 
     setDefinitionByName(u"YAML"_s);
     applyTheme();
@@ -284,6 +290,30 @@ void CodeEditor::paintGutter(QPaintEvent *event, EditorGutter *gutter)
         block = block.next();
         top = bottom;
         bottom = top + qRound(blockBoundingRect(block).height());
+    }
+}
+
+void CodeEditor::paintEvent(QPaintEvent *event)
+{
+    QPlainTextEdit::paintEvent(event);
+    // A folded line ends in a "…" box, so hidden text does not look deleted.
+    QPainter painter(viewport());
+    const QPointF offset = contentOffset();
+    for (QTextBlock block = firstVisibleBlock(); block.isValid(); block = block.next()) {
+        const QRectF geometry = blockBoundingGeometry(block).translated(offset);
+        if (geometry.top() > event->rect().bottom())
+            break;
+        if (!block.isVisible() || !CodeFolding::isFolded(block) || !block.layout() || block.layout()->lineCount() == 0)
+            continue;
+        const QTextLine line = block.layout()->lineAt(0);
+        const qreal margin = document()->documentMargin();
+        const QRectF box(geometry.left() + margin + line.naturalTextWidth() + fontMetrics().horizontalAdvance(u' '),
+                         geometry.top() + line.y() + 1, fontMetrics().horizontalAdvance(u"…  "_s), line.height() - 2);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(m_lineNumberColor);
+        painter.setBrush(m_currentLineColor);
+        painter.drawRoundedRect(box, 3, 3);
+        painter.drawText(box, Qt::AlignCenter, u"…"_s);
     }
 }
 
@@ -478,6 +508,10 @@ void CodeEditor::setProblems(const QList<TemplateProblem> &problems)
             continue;
         selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         selection.format.setUnderlineColor(problem.isError() ? errorColor : warningColor);
+        // A faint tint too: a wave one pixel high is easy to miss.
+        QColor tint = problem.isError() ? errorColor : warningColor;
+        tint.setAlpha(40);
+        selection.format.setBackground(tint);
         selection.format.setToolTip(problem.message);
         m_problemSelections.append(selection);
     }
@@ -596,12 +630,29 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
         return;
     }
     const QChar last = typed.back();
-    if (last.isLetterOrNumber() || last == u'_' || last == u':' || event->key() == Qt::Key_Backspace) {
-        if (!triggerCompletion())
-            m_completer->popup()->hide();
-    } else if (m_completer->popup()->isVisible()) {
+    const bool wordKey = last.isLetterOrNumber() || last == u'_' || last == u':' || last == u'-' || last == u'.';
+    if (m_completer->popup()->isVisible()) {
+        if ((wordKey || event->key() == Qt::Key_Backspace) && refineCompletion())
+            return;
         m_completer->popup()->hide();
+    } else if (wordKey) {
+        // Coalesced: looking the context up reads the whole text, so it waits for a pause in typing.
+        m_completionTimer->start();
     }
+}
+
+bool CodeEditor::refineCompletion()
+{
+    // The popup is open: narrow it to what was typed since, without looking the context up again.
+    const QTextCursor cursor = textCursor();
+    const int start = m_completionPrefixColumn - 1;
+    if (cursor.positionInBlock() < start || cursor.blockNumber() != m_completionBlock)
+        return false;
+    m_completer->setCompletionPrefix(cursor.block().text().mid(start, cursor.positionInBlock() - start));
+    if (m_completer->completionCount() == 0)
+        return false;
+    m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
+    return true;
 }
 
 bool CodeEditor::indentSelection(bool unindent)
@@ -657,6 +708,7 @@ void CodeEditor::insertNewlineWithIndent()
 
 bool CodeEditor::triggerCompletion()
 {
+    m_completionTimer->stop();
     if (!m_completionEnabled)
         return false;
     const QTextCursor cursor = textCursor();
@@ -665,6 +717,7 @@ bool CodeEditor::triggerCompletion()
     if (result.candidates.isEmpty())
         return false;
     m_completionPrefixColumn = result.prefixColumn;
+    m_completionBlock = cursor.blockNumber();
     m_completionModel->setStringList(result.candidates);
     m_completer->setCompletionPrefix(result.prefix);
     if (m_completer->completionCount() == 0)

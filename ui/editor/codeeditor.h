@@ -10,6 +10,7 @@
 
 class QCompleter;
 class QStringListModel;
+class QTimer;
 
 namespace KSyntaxHighlighting {
 class Repository;
@@ -90,6 +91,7 @@ Q_SIGNALS:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool viewportEvent(QEvent *event) override;
@@ -105,6 +107,7 @@ private:
     bool indentSelection(bool unindent);
     void insertNewlineWithIndent();
     void insertCompletion(const QString &completion);
+    bool refineCompletion();
 
     KSyntaxHighlighting::Repository &m_repository;
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
@@ -131,7 +134,9 @@ private:
     bool m_completionEnabled = false;
     QCompleter *m_completer;
     QStringListModel *m_completionModel;
+    QTimer *m_completionTimer;
     int m_completionPrefixColumn = 0;
+    int m_completionBlock = -1;
 };
 
 } // namespace Pilvi

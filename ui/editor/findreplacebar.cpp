@@ -269,7 +269,7 @@ int FindReplaceBar::replaceAll()
     edit.endEditBlock();
     m_replacingAll = false;
     updateMatches();
-    m_status->setText(tr("%n replaced", nullptr, count));
+    m_status->setText(tr("Replaced %1").arg(count));
     return count;
 }
 
@@ -295,7 +295,9 @@ void FindReplaceBar::updateMatches()
     else if (m_regex->isChecked() && !expression().isValid())
         m_status->setText(tr("Invalid expression: %1").arg(expression().errorString()));
     else
-        m_status->setText(m_matchCount == 0 ? tr("Not found") : tr("%n match(es)", nullptr, m_matchCount));
+        m_status->setText(m_matchCount == 0   ? tr("Not found")
+                          : m_matchCount == 1 ? tr("1 match")
+                                              : tr("%1 matches").arg(m_matchCount));
 }
 
 } // namespace Pilvi

@@ -31,6 +31,7 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    m_summary->setContentsMargins(6, 2, 6, 0);
     layout->addWidget(m_summary);
     layout->addWidget(m_view);
 
@@ -57,10 +58,18 @@ void ProblemsPanel::updateSummary()
 {
     const int errors = m_model->errorCount();
     const int warnings = m_model->warningCount();
-    if (errors == 0 && warnings == 0)
-        m_summary->setText(tr("No problems"));
-    else
-        m_summary->setText(tr("%n error(s)", nullptr, errors) + u", " + tr("%n warning(s)", nullptr, warnings));
+    // Spelled out: %n plurals need a translation loaded to read right in English too.
+    const QString errorText = errors == 1 ? tr("1 error") : tr("%1 errors").arg(errors);
+    const QString warningText = warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings);
+    m_summary->setText(errors == 0 && warnings == 0 ? tr("No problems") : tr("%1, %2").arg(errorText, warningText));
+
+    // The file column only helps when problems come from more than one file (nested templates).
+    QStringList files;
+    for (const TemplateProblem &problem : m_model->problems()) {
+        if (!files.contains(problem.file))
+            files.append(problem.file);
+    }
+    m_view->setColumnHidden(ProblemListModel::FileColumn, files.size() <= 1);
 }
 
 } // namespace Pilvi
