@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/stacklistmodel.h"
 
+#include "models/statuskind.h"
+
 #include <QLocale>
 
 namespace Pilvi {
@@ -11,11 +13,7 @@ StackListModel::StackListModel(QObject *parent)
 
 QString StackListModel::statusKind(const QString &status)
 {
-    if (status.endsWith(QStringLiteral("_IN_PROGRESS")))
-        return QStringLiteral("in-progress");
-    if (status.endsWith(QStringLiteral("_FAILED")))
-        return QStringLiteral("failed");
-    return QStringLiteral("complete");
+    return StatusKind::ofHeat(status);
 }
 
 int StackListModel::columnCount(const QModelIndex &parent) const
