@@ -96,7 +96,8 @@ private Q_SLOTS:
     {
         const QByteArray text = HeatParse::stackTemplate(recorded(QStringLiteral("heat_stack_template")));
         const YamlParseResult parsed = parseYaml(text);
-        QVERIFY(parsed.root);
+        if (!parsed.root)
+            QFAIL("Heat's template is not readable");
         const YamlNode *asg = parsed.root->value(u"resources")->value(u"asg");
         QVERIFY(asg);
         QCOMPARE(asg->value(u"type")->scalar, QStringLiteral("OS::Heat::AutoScalingGroup"));
