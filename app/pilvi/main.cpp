@@ -38,6 +38,11 @@ int main(int argc, char *argv[])
     const bool screenshot = !options.screenshotFile.isEmpty();
     if (!screenshot)
         window.restoreLayout();
+    if (!options.templateFile.isEmpty()) {
+        window.openTemplate(options.templateFile);
+        if (!options.page)
+            window.setCurrentPage(Pilvi::PageId::Templates);
+    }
     if (options.page)
         window.setCurrentPage(*options.page);
     if (!options.cloud.isEmpty())

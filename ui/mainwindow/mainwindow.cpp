@@ -4,7 +4,11 @@
 #include "config/cloudregistration.h"
 #include "config/keychainsecretstore.h"
 #include "dialogs/addclouddialog.h"
+#include "jobs/cloudjobkinds.h"
+#include "jobs/jobjournal.h"
+#include "jobs/jobrunner.h"
 #include "mainwindow/cloudsidebar.h"
+#include "models/joblistmodel.h"
 #include "mainwindow/environmentbanner.h"
 #include "models/cloudtreemodel.h"
 #include "net/apierror.h"
@@ -14,7 +18,11 @@
 #include "views/cloudtablepage.h"
 #include "views/placeholderpage.h"
 #include "views/stackspage.h"
+#include "views/jobspage.h"
+#include "views/templatespage.h"
 #include "views/volumespage.h"
+
+#include <KSyntaxHighlighting/Repository>
 
 #include <QAction>
 #include <QApplication>
@@ -27,7 +35,9 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrentRun>
@@ -80,6 +90,12 @@ MainWindow::MainWindow(CloudsConfigPaths paths, std::unique_ptr<SecretStore> sec
     , m_configStatus(new QLabel(this))
     , m_sessions(new SessionPool(this))
     , m_secrets(secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>())
+    , m_syntaxRepository(std::make_unique<KSyntaxHighlighting::Repository>())
+    // The journal pilvi-cli writes too ($XDG_DATA_HOME/pilvi/journal.sqlite), so its jobs show here.
+    , m_journal(std::make_unique<JobJournal>(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+                                             + QStringLiteral("/pilvi/journal.sqlite")))
+    , m_jobs(std::make_unique<JobRunner>(m_journal.get(), [this](const QString &cloud) { return sessionForCloud(cloud); }))
+    , m_jobStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Pilvi"));
@@ -121,6 +137,11 @@ MainWindow::MainWindow(CloudsConfigPaths paths, std::unique_ptr<SecretStore> sec
 
     m_configStatus->setObjectName(QStringLiteral("configStatus"));
     statusBar()->addWidget(m_configStatus, 1);
+    m_jobStatus->setObjectName(QStringLiteral("jobStatus"));
+    statusBar()->addPermanentWidget(m_jobStatus);
+    registerCloudJobKinds(*m_jobs);
+    connect(m_jobs.get(), &JobRunner::jobChanged, this, &MainWindow::updateJobStatus);
+    connect(m_jobs.get(), &JobRunner::jobFinished, this, &MainWindow::onJobFinished);
 
     buildPages();
     buildActions();
@@ -145,6 +166,12 @@ void MainWindow::buildPages()
                 page == PageId::Stacks ? static_cast<CloudTablePage *>(new StacksPage(m_pages)) : new VolumesPage(m_pages);
             m_cloudPages.append(cloudPage);
             widget = cloudPage;
+        } else if (page == PageId::Jobs) {
+            m_jobsPage = new JobsPage(m_jobs.get(), m_pages);
+            widget = m_jobsPage;
+        } else if (page == PageId::Templates) {
+            m_templatesPage = new TemplatesPage(*m_syntaxRepository, m_pages);
+            widget = m_templatesPage;
         } else {
             widget = new PlaceholderPage(pageTitle(page), pageDescription(page), m_pages);
         }
@@ -231,11 +258,19 @@ void MainWindow::applyConfig(const CloudsConfig &config)
         m_sidebar->selectCloud(m_preferredCloud);
     if (m_ready)
         return;
+    // Jobs a killed or crashed Pilvi left behind: ask the clouds how they ended (the sessions need
+    // the clouds, so this waits for clouds.yaml). The Jobs page says what was found.
+    if (m_journal->isOpen() && m_jobs->reconcile() > 0)
+        m_configStatus->setText(m_configStatus->text() + tr(" — checking jobs left unfinished by the last run"));
+    else if (!m_journal->isOpen())
+        m_jobStatus->setText(tr("Job journal unavailable: %1").arg(m_journal->error()));
     // Ready means "showing what was asked for": with a cloud selected and a cloud page open,
     // that is once the page's data (or its error) is there.
     auto *page = qobject_cast<CloudTablePage *>(m_pages->currentWidget());
     if (!currentCloud().isEmpty() && page && !page->hasLoaded())
         connect(page, &CloudTablePage::loadFinished, this, &MainWindow::markReady, Qt::SingleShotConnection);
+    else if (m_pages->currentWidget() == m_templatesPage && !m_templatesPage->isAnalysed())
+        connect(m_templatesPage, &TemplatesPage::analysed, this, &MainWindow::markReady, Qt::SingleShotConnection);
     else
         markReady();
 }
@@ -276,6 +311,7 @@ void MainWindow::onCloudSelected(const QString &name)
     } else {
         for (CloudTablePage *page : std::as_const(m_cloudPages))
             page->setSession(nullptr);
+        m_templatesPage->setSession(nullptr);
     }
     const bool production = selected && selected->environment == Environment::Production;
     setWindowTitle(selected ? (production ? tr("%1 [PRODUCTION] — Pilvi") : tr("%1 — Pilvi")).arg(selected->name) : tr("Pilvi"));
@@ -287,6 +323,7 @@ void MainWindow::useSession(const CloudProfile &profile)
     Session *session = m_sessions->sessionFor(profile);
     for (CloudTablePage *page : std::as_const(m_cloudPages))
         page->setSession(session);
+    m_templatesPage->setSession(session);
     // The sidebar shows each cloud's connection; Keystone's answer decides it. Clouds connected
     // earlier stay connected (their sessions live on in the pool).
     using State = CloudTreeModel::ConnectionState;
@@ -299,6 +336,45 @@ void MainWindow::useSession(const CloudProfile &profile)
         .onFailed(this, [this, name = profile.name](const ApiError &error) {
             m_cloudModel->setConnectionState(name, State::Failed, error.message());
         });
+}
+
+Session *MainWindow::sessionForCloud(const QString &name)
+{
+    for (const CloudProfile &cloud : std::as_const(m_config.clouds)) {
+        if (cloud.name == name)
+            return m_sessions->sessionFor(cloud);
+    }
+    return nullptr;
+}
+
+void MainWindow::updateJobStatus()
+{
+    const int running = m_jobs->runningCount();
+    m_jobStatus->setText(running > 0 ? tr("%n job(s) running", nullptr, running) : QString());
+}
+
+void MainWindow::onJobFinished(const JobRecord &record)
+{
+    updateJobStatus();
+    const QString text = tr("%1 %2: %3").arg(JobListModel::kindText(record.kind), record.target, jobStateKey(record.state));
+    statusBar()->showMessage(text, 10000);
+    if (isActiveWindow())
+        return;
+    // A long job ended while the user looked elsewhere: a desktop notification where the
+    // desktop has a tray (StatusNotifier), and the taskbar entry asks for attention.
+    QApplication::alert(this);
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        if (!m_trayIcon) {
+            m_trayIcon = new QSystemTrayIcon(windowIcon(), this);
+            m_trayIcon->show();
+        }
+        m_trayIcon->showMessage(tr("Pilvi job finished"), text + (record.error.isEmpty() ? QString() : QStringLiteral("\n") + record.error));
+    }
+}
+
+bool MainWindow::openTemplate(const QString &path)
+{
+    return m_templatesPage->openFile(path);
 }
 
 void MainWindow::addCloud()

@@ -3,6 +3,7 @@
 
 #include "config/cloudsconfig.h"
 #include "config/secretstore.h"
+#include "jobs/jobrecord.h"
 #include "mainwindow/pageid.h"
 
 #include <QMainWindow>
@@ -13,6 +14,11 @@ class QLabel;
 class QListWidget;
 class QSplitter;
 class QStackedWidget;
+class QSystemTrayIcon;
+
+namespace KSyntaxHighlighting {
+class Repository;
+}
 
 namespace Pilvi {
 
@@ -20,7 +26,11 @@ class CloudSidebar;
 class CloudTablePage;
 class CloudTreeModel;
 class EnvironmentBanner;
+class JobJournal;
+class JobRunner;
+class JobsPage;
 class SessionPool;
+class TemplatesPage;
 
 /// Hosts the navigation, the clouds sidebar and the pages. Knows no feature: each page is its
 /// own widget.
@@ -46,6 +56,10 @@ public:
 
     /// Reads clouds.yaml again, off the GUI thread.
     void reloadClouds();
+    /// Runs every job of the GUI; its journal is the one pilvi-cli writes too.
+    JobRunner *jobRunner() const { return m_jobs.get(); }
+    /// Opens a Heat template on the Templates page.
+    bool openTemplate(const QString &path);
     /// Opens the "Add a cloud" dialog; the new cloud is written and selected when accepted.
     void addCloud();
 
@@ -62,6 +76,9 @@ private:
     void applyConfig(const CloudsConfig &config);
     void onCloudSelected(const QString &name);
     void useSession(const CloudProfile &profile);
+    Session *sessionForCloud(const QString &name);
+    void onJobFinished(const JobRecord &record);
+    void updateJobStatus();
     void markReady();
 
     CloudsConfigPaths m_paths;
@@ -76,6 +93,13 @@ private:
     SessionPool *m_sessions;
     std::unique_ptr<SecretStore> m_secrets; // the keychain: secrets users keep out of files
     QList<CloudTablePage *> m_cloudPages;
+    std::unique_ptr<KSyntaxHighlighting::Repository> m_syntaxRepository; // one for every editor
+    TemplatesPage *m_templatesPage = nullptr;
+    std::unique_ptr<JobJournal> m_journal; // before m_jobs: the runner uses it until it goes
+    std::unique_ptr<JobRunner> m_jobs;
+    JobsPage *m_jobsPage = nullptr;
+    QLabel *m_jobStatus;
+    QSystemTrayIcon *m_trayIcon = nullptr; // made when the first notification is due
     QString m_preferredCloud;
     bool m_ready = false;
 };

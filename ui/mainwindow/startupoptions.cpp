@@ -32,6 +32,9 @@ StartupParse parseStartupOptions(const QStringList &arguments, const QString &os
                                    QCoreApplication::translate("main", "Select this cloud from clouds.yaml (default: OS_CLOUD)."),
                                    QStringLiteral("NAME"));
     parser.addOptions({offscreen, screenshot, size, page, cloud});
+    parser.addPositionalArgument(QStringLiteral("TEMPLATE"),
+                                 QCoreApplication::translate("main", "A Heat template to open on the Templates page."),
+                                 QStringLiteral("[TEMPLATE]"));
 
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
@@ -43,13 +46,14 @@ StartupParse parseStartupOptions(const QStringList &arguments, const QString &os
     if (parser.isSet(QStringLiteral("version"))) {
         parser.showVersion(); // exits
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        result.error =
-            QCoreApplication::translate("main", "unexpected argument '%1'").arg(parser.positionalArguments().constFirst());
+    if (parser.positionalArguments().size() > 1) {
+        result.error = QCoreApplication::translate("main", "unexpected argument '%1'").arg(parser.positionalArguments().at(1));
         return result;
     }
 
     StartupOptions &options = result.options;
+    if (!parser.positionalArguments().isEmpty())
+        options.templateFile = parser.positionalArguments().constFirst();
     options.offscreen = parser.isSet(offscreen);
     options.screenshotFile = parser.value(screenshot);
     if (parser.isSet(size)) {
