@@ -175,7 +175,8 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &environment,
         break;
     }
     // Local commands need no cloud and read their own options.
-    if (const QStringList local = arguments.mid(i); local.mid(0, 2) == QStringList{QStringLiteral("template"), QStringLiteral("graph")})
+    if (const QStringList local = arguments.mid(i);
+        local.mid(0, 2) == QStringList{QStringLiteral("template"), QStringLiteral("graph")})
         return runTemplateGraph(local.mid(2), workingDirectory, out, err);
     for (; i < arguments.size(); ++i) {
         const QString &arg = arguments[i];
