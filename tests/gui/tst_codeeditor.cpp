@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
 #include "editor/editortab.h"
+#include "editor/editorworkspace.h"
 #include "editor/findreplacebar.h"
 #include "editor/messagebar.h"
 #include "editor/problemlistmodel.h"
@@ -14,11 +15,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QCompleter>
 #include <QFile>
 #include <QHelpEvent>
 #include <QIcon>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -560,6 +563,54 @@ private Q_SLOTS:
         EditorTab tab(m_repository, &reread);
         QVERIFY(tab.openFile(writeFile(u"opened.yaml"_s, sampleTemplate)));
         QCOMPARE(reread.files().front(), m_dir.filePath(u"opened.yaml"_s));
+    }
+
+    void workspaceTabsAndRecentMenu()
+    {
+        RecentFiles recent;
+        recent.clear();
+        EditorWorkspace workspace(m_repository, recent);
+        workspace.resize(900, 700);
+        workspace.show();
+        const QString first = writeFile(u"first.yaml"_s, sampleTemplate);
+        const QString second = writeFile(u"second.yaml"_s, "heat_template_version: 2021-04-16\n");
+        EditorTab *firstTab = workspace.openFile(first);
+        QVERIFY(firstTab);
+        QVERIFY(workspace.openFile(second));
+        QCOMPARE(workspace.tabs().size(), 2);
+        QCOMPARE(workspace.openFile(first), firstTab); // open already: shown, not opened twice
+        QCOMPARE(workspace.currentTab(), firstTab);
+        QCOMPARE(workspace.tabs().size(), 2);
+
+        QList<QAction *> fileActions;
+        const auto actions = workspace.recentMenu()->actions();
+        for (QAction *action : actions) {
+            if (action->data().isValid())
+                fileActions.append(action);
+        }
+        QCOMPARE(fileActions.size(), 2);
+        QCOMPARE(fileActions[0]->data().toString(), second);
+
+        // A recent file that is gone: an error naming it, and it leaves the list.
+        const QString gone = writeFile(u"gone.yaml"_s, "a: 1\n");
+        recent.add(gone);
+        QFile::remove(gone);
+        QVERIFY(!workspace.openFile(gone));
+        QVERIFY(workspace.messageBar()->isVisible());
+        QVERIFY(workspace.messageBar()->text().contains(gone));
+        QVERIFY(!recent.files().contains(gone));
+        QCOMPARE(workspace.tabs().size(), 2);
+
+        // Closing a tab with unsaved changes asks first.
+        firstTab->editor()->insertPlainText(u"# changed\n"_s);
+        workspace.requestCloseTab(firstTab);
+        QCOMPARE(workspace.tabs().size(), 2);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = firstTab->findChild<QMessageBox *>(u"unsavedChangesBox"_s)) != nullptr);
+        box->button(QMessageBox::Discard)->click();
+        QCOMPARE(workspace.tabs().size(), 1);
+        workspace.requestCloseTab(workspace.currentTab()); // unchanged: closes at once
+        QCOMPARE(workspace.tabs().size(), 0);
     }
 
     void indentation()
