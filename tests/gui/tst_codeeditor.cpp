@@ -200,6 +200,8 @@ private Q_SLOTS:
         const auto terraform = m_repository.definitionForFileName(u"main.tf"_s);
         QVERIFY2(terraform.isValid(), "KSyntaxHighlighting knows .tf files");
         QVERIFY(terraform.name() != u"YAML");
+        qInfo() << "main.tf:" << terraform.name()
+                << "- Ansible definition:" << m_repository.definitionForName(u"Ansible"_s).isValid();
     }
 
     void highlightingApplied()
@@ -684,6 +686,27 @@ private Q_SLOTS:
         QCOMPARE(editor->completer()->completionCount(), 1);
         QTest::keyClick(editor->completer()->popup(), Qt::Key_Return);
         QVERIFY2(editor->toPlainText().contains(u"\n    type: OS::Nova::KeyPair"_s), qPrintable(editor->toPlainText()));
+    }
+
+    void completionOnlyForHeat_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("enabled");
+        QTest::newRow("template") << u"stack.yaml"_s << QByteArray(sampleTemplate) << true;
+        QTest::newRow("environment") << u"env.yaml"_s << QByteArray("parameters:\n  flavor: m1.small\n") << false;
+        QTest::newRow("Ansible playbook") << u"site.yml"_s << QByteArray("- hosts: all\n  tasks: []\n") << false;
+        QTest::newRow("shell user-data") << u"boot.sh"_s << QByteArray("#!/bin/sh\n") << false;
+    }
+
+    void completionOnlyForHeat()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, content);
+        QFETCH(bool, enabled);
+        EditorTab tab(m_repository, nullptr);
+        QVERIFY(tab.openFile(writeFile(fileName, content)));
+        QCOMPARE(tab.editor()->completionEnabled(), enabled);
     }
 
     void screenshots_data()

@@ -116,6 +116,10 @@ void CodeEditor::setDefinitionForFile(const QString &fileName, const QByteArray 
 {
     const KSyntaxHighlighting::Definition definition = definitionForFile(m_repository, fileName, head);
     setDefinitionByName(definition.name());
+    // Heat completion only where Heat is written: a new file or a template, not an Ansible
+    // playbook, a cloud-config or an environment file, whose keys differ.
+    m_completionEnabled = definition.name() == u"YAML" && (head.isEmpty() || head.contains("heat_template_version")) &&
+                          !looksLikeAnsible(fileName, head);
 }
 
 void CodeEditor::setDefinitionByName(const QString &name)
@@ -501,11 +505,14 @@ void CodeEditor::setProblems(const QList<TemplateProblem> &problems)
 {
     m_problems = problems;
     m_problemSelections.clear();
-    for (const TemplateProblem &problem : problems) {
+    m_problemOfSelection.clear();
+    for (qsizetype i = 0; i < problems.size(); ++i) {
+        const TemplateProblem &problem = problems[i];
         QTextEdit::ExtraSelection selection;
         selection.cursor = problemCursor(problem);
         if (selection.cursor.isNull())
             continue;
+        m_problemOfSelection.append(i);
         selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         selection.format.setUnderlineColor(problem.isError() ? errorColor : warningColor);
         // A faint tint too: a wave one pixel high is easy to miss.
@@ -524,15 +531,8 @@ QList<TemplateProblem> CodeEditor::problemsAt(int position) const
     QList<TemplateProblem> result;
     for (qsizetype i = 0; i < m_problemSelections.size(); ++i) {
         const QTextCursor &cursor = m_problemSelections[i].cursor;
-        if (position >= cursor.selectionStart() && position <= cursor.selectionEnd()) {
-            const QString message = m_problemSelections[i].format.toolTip();
-            for (const TemplateProblem &problem : m_problems) {
-                if (problem.message == message && !result.contains(problem)) {
-                    result.append(problem);
-                    break;
-                }
-            }
-        }
+        if (position >= cursor.selectionStart() && position <= cursor.selectionEnd())
+            result.append(m_problems[m_problemOfSelection[i]]);
     }
     return result;
 }

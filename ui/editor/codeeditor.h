@@ -120,6 +120,7 @@ private:
 
     QList<TemplateProblem> m_problems;
     QList<QTextEdit::ExtraSelection> m_problemSelections;
+    QList<qsizetype> m_problemOfSelection; ///< index into m_problems of each problem selection
     QList<QTextEdit::ExtraSelection> m_searchSelections;
 
     QColor m_currentLineColor;
