@@ -263,6 +263,16 @@ private Q_SLOTS:
             QVERIFY2(!editor->document()->findBlockByNumber(block).isVisible(), qPrintable(QString::number(block)));
         QVERIFY(editor->document()->findBlockByNumber(24).isVisible());
         QCOMPARE(editor->document()->findBlockByNumber(24).text(), u"outputs:"_s);
+        // Typing on the folded line shows what it hid first.
+        QTextCursor end(editor->document()->findBlockByNumber(resources));
+        end.movePosition(QTextCursor::EndOfBlock);
+        editor->setTextCursor(end);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QVERIFY(editor->document()->findBlockByNumber(resources + 2).isVisible());
+        editor->undo();
+        QCOMPARE(editor->document()->findBlockByNumber(resources + 1).text(), u"  server:"_s);
+        editor->fold(resources);
+
         // Going to a hidden line unfolds it.
         editor->goToLineColumn(16, 7);
         QVERIFY(editor->document()->findBlockByNumber(15).isVisible());

@@ -588,6 +588,7 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
         default: break;
         }
     }
+    unfoldBeforeEdit(event);
     const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
     if (event->key() == Qt::Key_Space && mods == Qt::ControlModifier) {
         triggerCompletion();
@@ -653,6 +654,29 @@ bool CodeEditor::refineCompletion()
         return false;
     m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
     return true;
+}
+
+void CodeEditor::unfoldBeforeEdit(const QKeyEvent *event)
+{
+    // Typing on a folded line, or joining a line with hidden text, would edit text the user cannot
+    // see and leave hidden lines no fold owns: show them first.
+    const bool edits = !event->text().isEmpty() || event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter ||
+                       event->key() == Qt::Key_Backspace || event->key() == Qt::Key_Delete;
+    if (!edits || event->matches(QKeySequence::Copy))
+        return;
+    const QTextCursor cursor = textCursor();
+    bool changed = false;
+    for (QTextBlock block = document()->findBlock(cursor.selectionStart()); block.isValid(); block = block.next()) {
+        if (CodeFolding::isFolded(block))
+            changed = m_folding->unfold(block) || changed;
+        if (block.position() + block.length() > cursor.selectionEnd())
+            break;
+    }
+    const QTextBlock previous = cursor.block().previous();
+    if (event->key() == Qt::Key_Backspace && cursor.atBlockStart() && previous.isValid() && !previous.isVisible())
+        changed = m_folding->reveal(previous) || changed;
+    if (changed)
+        relayoutAfterFolding();
 }
 
 bool CodeEditor::indentSelection(bool unindent)

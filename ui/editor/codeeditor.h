@@ -104,6 +104,7 @@ private:
     void relayoutAfterFolding();
     QList<QTextEdit::ExtraSelection> bracketSelections() const;
 
+    void unfoldBeforeEdit(const QKeyEvent *event);
     bool indentSelection(bool unindent);
     void insertNewlineWithIndent();
     void insertCompletion(const QString &completion);
