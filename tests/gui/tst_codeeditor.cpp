@@ -116,7 +116,7 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        const QString path = m_dir.filePath(name);
+        QString path = m_dir.filePath(name);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return {};
@@ -480,8 +480,8 @@ private Q_SLOTS:
         QVERIFY(tab->isModified());
         QCOMPARE(title.last().at(0).toString(), u"stack.yaml *"_s);
         QVERIFY(!tab->requestClose());
-        QMessageBox *box = nullptr;
-        QTRY_VERIFY((box = tab->findChild<QMessageBox *>(u"unsavedChangesBox"_s)) != nullptr);
+        QTRY_VERIFY(tab->findChild<QMessageBox *>(u"unsavedChangesBox"_s));
+        auto *box = tab->findChild<QMessageBox *>(u"unsavedChangesBox"_s);
         QVERIFY(box->text().contains(u"stack.yaml"_s));
         box->button(answer)->click();
         QCOMPARE(approved.count(), closes ? 1 : 0);
@@ -617,8 +617,8 @@ private Q_SLOTS:
         firstTab->editor()->insertPlainText(u"# changed\n"_s);
         workspace.requestCloseTab(firstTab);
         QCOMPARE(workspace.tabs().size(), 2);
-        QMessageBox *box = nullptr;
-        QTRY_VERIFY((box = firstTab->findChild<QMessageBox *>(u"unsavedChangesBox"_s)) != nullptr);
+        QTRY_VERIFY(firstTab->findChild<QMessageBox *>(u"unsavedChangesBox"_s));
+        auto *box = firstTab->findChild<QMessageBox *>(u"unsavedChangesBox"_s);
         box->button(QMessageBox::Discard)->click();
         QCOMPARE(workspace.tabs().size(), 1);
         workspace.requestCloseTab(workspace.currentTab()); // unchanged: closes at once
