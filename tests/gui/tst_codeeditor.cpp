@@ -366,6 +366,18 @@ private Q_SLOTS:
 
         QTest::keyClick(bar, Qt::Key_Escape);
         QVERIFY(!bar->isVisible());
+
+        // Ctrl+F starts from the selected word.
+        QTextCursor word(editor->document()->findBlockByNumber(13)); // "    type: OS::Nova::Server"
+        word.movePosition(QTextCursor::EndOfBlock);
+        word.movePosition(QTextCursor::StartOfWord, QTextCursor::KeepAnchor);
+        editor->setTextCursor(word);
+        editor->setFocus();
+        bar->setRegularExpression(false);
+        bar->setCaseSensitive(true); // "Server" once; "server" four times more
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(bar->isVisible());
+        QCOMPARE(bar->matchCount(), 1);
     }
 
     void squigglesAndTooltips()
