@@ -249,4 +249,14 @@ QStringList ResourceSchemaRegistry::allFunctionNames() const
     return m_data->allFunctions;
 }
 
+QString ResourceSchemaRegistry::firstVersionWith(const QString &function) const
+{
+    QString first;
+    for (auto it = m_data->versions.cbegin(); it != m_data->versions.cend(); ++it) {
+        if (it.key() == it->date && it->functions.contains(function) && (first.isEmpty() || it->date < first))
+            first = it->date;
+    }
+    return first;
+}
+
 } // namespace Pilvi

@@ -33,6 +33,7 @@ private:
     };
 
     // templatevalidator.cpp
+    void checkDuplicateKeys(const YamlNode &node);
     bool checkVersion();
     void checkSections();
     void checkParameterGroups();

@@ -161,22 +161,28 @@ private Q_SLOTS:
             << u"bad/unknown_property.yaml"_s << QStringList{} << QStringList{u"7:7: error: Unknown Property sise"_s};
         QTest::newRow("get_resource to an undeclared resource")
             << u"bad/get_resource_undeclared.yaml"_s << QStringList{}
-            << QStringList{u"10:37: error: The specified reference \"server\" (in attachment.properties) is incorrect."_s};
+            << QStringList{
+                   u"10:37: error: The specified reference \"server\" (in attachment.Properties.instance_uuid) is incorrect."_s};
         QTest::newRow("get_attr: unknown attribute, undeclared resource")
             << u"bad/get_attr_unknown_attribute.yaml"_s << QStringList{}
             << QStringList{u"9:32: error: The Referenced Attribute (volume capacity) is incorrect."_s,
                            u"11:24: error: The specified reference \"volum\" (in outputs.status.value) is incorrect."_s};
         QTest::newRow("depends_on an undeclared resource")
             << u"bad/depends_on_undeclared.yaml"_s << QStringList{}
-            << QStringList{u"7:25: error: The specified reference \"third\" (in second.depends_on) is incorrect."_s};
+            << QStringList{u"7:25: error: The specified reference \"third\" (in second) is incorrect."_s};
         QTest::newRow("condition not declared") << u"bad/condition_undeclared.yaml"_s << QStringList{}
                                                 << QStringList{u"7:16: error: Invalid condition \"is_production\""_s};
         QTest::newRow("dependency cycle through get_attr and depends_on")
             << u"bad/dependency_cycle.yaml"_s << QStringList{}
             << QStringList{u"3:3: error: Circular Dependency Found: a -> c -> b -> a"_s};
-        QTest::newRow("function newer than the template version")
+        QTest::newRow("function newer than the template version: Heat takes a plain mapping")
             << u"bad/function_not_in_version.yaml"_s << QStringList{}
-            << QStringList{u"10:15: error: The function if is not supported in this version of HOT."_s};
+            << QStringList{
+                   u"10:15: warning: if is not a function in heat_template_version 2015-10-15 (it is from 2016-10-14 on): Heat takes this as a plain mapping"_s};
+        QTest::newRow("function removed in the template version")
+            << u"bad/function_removed.yaml"_s << QStringList{}
+            << QStringList{
+                   u"6:15: error: The template version is invalid: The function Fn::Join is not supported in this version of HOT."_s};
         QTest::newRow("function not allowed in conditions")
             << u"bad/condition_function_context.yaml"_s << QStringList{}
             << QStringList{u"7:41: error: The function \"get_resource\" is invalid in this context"_s};
@@ -214,7 +220,11 @@ private Q_SLOTS:
             << u"bad/resource_keys.yaml"_s << QStringList{}
             << QStringList{u"5:5: error: \"propertes\" is not a valid keyword inside a resource definition"_s,
                            u"8:22: error: Invalid deletion policy \"Keep\""_s,
-                           u"9:3: error: Resource nothing is missing \"type\""_s};
+                           u"9:3: error: Each resource must contain a type key."_s};
+        QTest::newRow("duplicate keys: a warning, Heat takes the last")
+            << u"bad/duplicate_keys.yaml"_s << QStringList{}
+            << QStringList{u"5:3: warning: Duplicate key 'server': Heat ignores the one on line 3 and uses this one"_s,
+                           u"9:7: warning: Duplicate key 'value': Heat ignores the one on line 8 and uses this one"_s};
         QTest::newRow("environment: parameter, registry file and type, section")
             << u"bad/env_target.yaml"_s << QStringList{u"bad/env_problems.env.yaml"_s}
             << QStringList{
