@@ -39,6 +39,7 @@ private:
     void checkParameterGroups();
     void checkParameters();
     void checkParameterDefault(const TemplateParameter &parameter);
+    QString parameterValueFailure(const TemplateParameter &parameter, const YamlNode &value) const;
     void checkConditions();
     void checkResources();
     void checkResource(const TemplateResource &resource);

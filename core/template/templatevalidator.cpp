@@ -254,6 +254,13 @@ void TemplateValidation::checkParameters()
 void TemplateValidation::checkParameterDefault(const TemplateParameter &p)
 {
     const YamlNode &value = *p.defaultValue;
+    const QString failure = parameterValueFailure(p, value);
+    if (!failure.isEmpty())
+        m_sink.error(value, u"Invalid default %1 (%2)"_s.arg(displayValue(value), failure));
+}
+
+QString TemplateValidation::parameterValueFailure(const TemplateParameter &p, const YamlNode &value) const
+{
     QString failure;
     if (p.type == "string"_L1) {
         if (!value.isScalar())
@@ -287,8 +294,7 @@ void TemplateValidation::checkParameterDefault(const TemplateParameter &p)
         if (value.isSequence() || value.isScalar())
             failure = constraintFailure(value, type, constraintsFromYaml(p.constraints));
     }
-    if (!failure.isEmpty())
-        m_sink.error(value, u"Invalid default %1 (%2)"_s.arg(displayValue(value), failure));
+    return failure;
 }
 
 void TemplateValidation::checkConditions()
@@ -585,8 +591,15 @@ void TemplateValidation::checkEnvironments(const HeatTemplate &tmpl)
         }
         for (const EnvironmentValue &v : env.file.parameters()) {
             const TemplateParameter *p = tmpl.parameter(v.name);
-            if (!p && !pseudoParameters().contains(v.name))
+            if (!p && !pseudoParameters().contains(v.name)) {
                 sink.error(*v.nameNode, u"The Parameter (%1) was not defined in template."_s.arg(v.name));
+                continue;
+            }
+            if (p && p->typeNode && v.value && !v.value->isNull()) {
+                const QString failure = parameterValueFailure(*p, *v.value);
+                if (!failure.isEmpty())
+                    sink.error(*v.value, u"Parameter '%1' is invalid: %2"_s.arg(v.name, failure));
+            }
         }
         for (const RegistryEntry &entry : env.file.registry()) {
             if (!entry.targetsTemplate()) {

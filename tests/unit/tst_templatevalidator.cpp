@@ -229,9 +229,10 @@ private Q_SLOTS:
             << u"bad/env_target.yaml"_s << QStringList{u"bad/env_problems.env.yaml"_s}
             << QStringList{
                    u"bad/env_problems.env.yaml:3:3: error: The Parameter (imagee) was not defined in template."_s,
-                   u"bad/env_problems.env.yaml:5:16: error: Could not fetch contents for file://DATA/bad/templates/not_here.yaml"_s,
-                   u"bad/env_problems.env.yaml:6:14: error: The Resource Type (OS::Nova::Sever) could not be found."_s,
-                   u"bad/env_problems.env.yaml:7:1: error: environment has wrong section \"paramter_defaults\""_s};
+                   u"bad/env_problems.env.yaml:4:10: error: Parameter 'count' is invalid: Value 'many' is not a number"_s,
+                   u"bad/env_problems.env.yaml:6:16: error: Could not fetch contents for file://DATA/bad/templates/not_here.yaml"_s,
+                   u"bad/env_problems.env.yaml:7:14: error: The Resource Type (OS::Nova::Sever) could not be found."_s,
+                   u"bad/env_problems.env.yaml:8:1: error: environment has wrong section \"paramter_defaults\""_s};
     }
     void badTemplates()
     {
