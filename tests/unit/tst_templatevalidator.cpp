@@ -305,6 +305,22 @@ private Q_SLOTS:
         QCOMPARE(Yaml11::isBoolean(*node), boolean);
     }
 
+    void notATemplate_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("empty") << QByteArray() << QStringList{u"1:1: error: The template is not a JSON object or YAML mapping."_s};
+        QTest::newRow("a list") << QByteArray("- a\n- b\n")
+                                << QStringList{u"1:1: error: The template is not a JSON object or YAML mapping."_s};
+        QTest::newRow("no version") << QByteArray("resources: {}\n") << QStringList{u"1:1: error: Template format version not found."_s};
+    }
+    void notATemplate()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QStringList, expected);
+        QCOMPARE(describe(TemplateValidator().validate(QString(), text), QString()), expected);
+    }
+
     void unsavedBuffer()
     {
         // Without a file name there is no folder: local files are left alone, not reported missing.
