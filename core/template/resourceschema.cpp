@@ -18,7 +18,7 @@ QStringList stringList(const QJsonValue &value)
     QStringList out;
     const QJsonArray array = value.toArray();
     out.reserve(array.size());
-    for (const QJsonValue &item : array)
+    for (const auto &item : array)
         out.append(item.toString());
     return out;
 }

@@ -633,7 +633,7 @@ QString TemplateValidation::localPath(const QString &name) const
         return {};
     if (m_fileName.isEmpty())
         return {};
-    const QString local = url.scheme() == "file"_L1 ? url.toLocalFile() : name;
+    QString local = url.scheme() == "file"_L1 ? url.toLocalFile() : name;
     if (QFileInfo(local).isAbsolute())
         return local;
     return QFileInfo(QFileInfo(m_fileName).absolutePath() + u'/' + local).absoluteFilePath();
