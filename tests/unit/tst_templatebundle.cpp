@@ -115,7 +115,7 @@ private Q_SLOTS:
     {
         const YamlParseResult parsed = parseYaml("a: yes\nb: 0x10\nc: 1.5\nd: 1e3\ne: '5'\nf: ~\ng: 2021-04-16\nh: [1, off]\n");
         QVERIFY(parsed.root);
-        const QJsonObject json = yamlToJson(*parsed.root).toObject();
+        const QJsonObject json = yamlToJson(parsed.root.value()).toObject();
         QCOMPARE(json.value("a"_L1), QJsonValue(true));
         QCOMPARE(json.value("b"_L1), QJsonValue(16));
         QCOMPARE(json.value("c"_L1), QJsonValue(1.5));

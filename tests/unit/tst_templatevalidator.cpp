@@ -78,7 +78,7 @@ private Q_SLOTS:
         QVERIFY(server.attributeStatus(u"first_address"_s).status != SupportStatus::Status::Supported);
         const ResourceTypeSchema volume = registry.type(u"OS::Cinder::Volume"_s);
         QVERIFY(volume.property(u"availability_zone"_s).isValid());
-        QVERIFY(volume.property(u"size"_s).constraints().size() > 0);
+        QVERIFY(!volume.property(u"size"_s).constraints().isEmpty());
         const ResourceTypeSchema asg = registry.type(u"OS::Heat::AutoScalingGroup"_s);
         QVERIFY(asg.property(u"max_size"_s).required());
         QVERIFY(registry.type(u"OS::Octavia::LoadBalancer"_s).property(u"vip_subnet"_s).required());
@@ -298,7 +298,7 @@ private Q_SLOTS:
         QFETCH(bool, boolean);
         const YamlParseResult parsed = parseYaml("v: " + value + '\n');
         QVERIFY(parsed.root);
-        const YamlNode *node = parsed.root->value(u"v");
+        const YamlNode *node = parsed.root.value().value(u"v");
         QVERIFY(node);
         QCOMPARE(Yaml11::isInteger(*node), integer);
         QCOMPARE(Yaml11::isFloat(*node), floating);
