@@ -40,7 +40,7 @@ public:
     JobRunner(JobJournal *journal, SessionProvider sessions, QObject *parent = nullptr);
     ~JobRunner() override;
 
-    void registerKind(const QString &kind, JobFactory factory);
+    void registerKind(const QString &kind, const JobFactory &factory);
     void setMaxConcurrent(int jobs);
     int maxConcurrent() const { return m_maxConcurrent; }
     void setPollInterval(int ms) { m_pollIntervalMs = ms; }

@@ -27,7 +27,7 @@ void ScaleSignalJob::start()
             fail(tr("stack %1 has no scaling group '%2'").arg(stack, group));
             return;
         }
-        const StackResource groupResource = *it;
+        const StackResource &groupResource = *it;
         setFact(QStringLiteral("groupStackId"), groupResource.physicalId);
         await<Stack>(OrchestrationClient(session()).showStack(groupResource.physicalId), [this, groupResource](const Stack &before) {
             setFact(QStringLiteral("groupUpdatedBefore"), before.updatedAt.toString(Qt::ISODateWithMs));
