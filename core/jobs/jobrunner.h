@@ -29,7 +29,9 @@ class Session;
 ///
 /// Destroying the runner drops its jobs without touching the journal: jobs still running in the
 /// cloud stay "running" there, and the next start reconciles them (reconcile()).
-class JobRunner final : public QObject, private JobHost
+class JobRunner final
+    : public QObject
+    , private JobHost
 {
     Q_OBJECT
 public:

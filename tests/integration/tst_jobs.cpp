@@ -146,7 +146,8 @@ private Q_SLOTS:
             try {
                 const QString status = stackStatus(session(), id);
                 if (status != u"GONE" && status != u"DELETE_COMPLETE")
-                    awaitVoid(OrchestrationClient(session()).deleteStack(await(OrchestrationClient(session()).showStack(id)).name, id));
+                    awaitVoid(
+                        OrchestrationClient(session()).deleteStack(await(OrchestrationClient(session()).showStack(id)).name, id));
             } catch (const ApiError &error) {
                 qWarning() << "cleanup:" << error.toString();
             }
@@ -173,7 +174,8 @@ private Q_SLOTS:
             run(ScaleSignalJob::spec(QStringLiteral("sandbox"), create.name, QStringLiteral("scale_up"), QStringLiteral("asg")));
         QVERIFY2(scaled.state == JobState::Succeeded, qPrintable(scaled.error + u'\n' + logText(*m_journal, scaled.id)));
         const Stack after = await(OrchestrationClient(session()).showStack(stackId));
-        const auto size = std::find_if(after.outputs.cbegin(), after.outputs.cend(), [](const StackOutput &o) { return o.key == u"size"; });
+        const auto size =
+            std::find_if(after.outputs.cbegin(), after.outputs.cend(), [](const StackOutput &o) { return o.key == u"size"; });
         QVERIFY(size != after.outputs.cend());
         QCOMPARE(size->value, QStringLiteral("2"));
 
@@ -187,7 +189,8 @@ private Q_SLOTS:
         const JobRecord again = run(StackDeleteJob::spec(QStringLiteral("sandbox"), create.name));
         QVERIFY2(again.state == JobState::Succeeded, qPrintable(again.error + u'\n' + logText(*m_journal, again.id)));
         const QString log = logText(*m_journal, again.id);
-        QVERIFY2(log.contains(QStringLiteral("nothing to delete")) || log.contains(QStringLiteral("already deleted")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("nothing to delete")) || log.contains(QStringLiteral("already deleted")),
+                 qPrintable(log));
     }
 
     void cancelledCreateDeletesTheStack()
@@ -197,9 +200,8 @@ private Q_SLOTS:
         create.templateText = asgTemplate();
         QSignalSpy finished(m_runner.get(), &JobRunner::jobFinished);
         const qint64 id = m_runner->submit(StackCreateJob::spec(QStringLiteral("sandbox"), create));
-        QTRY_VERIFY_WITH_TIMEOUT(!m_runner->isActive(id) ||
-                                     !m_journal->job(id)->facts.value(QStringLiteral("stackId")).toString().isEmpty(),
-                                 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !m_runner->isActive(id) || !m_journal->job(id)->facts.value(QStringLiteral("stackId")).toString().isEmpty(), 120000);
         QVERIFY2(m_runner->isActive(id), qPrintable(m_journal->job(id)->error + u'\n' + logText(*m_journal, id)));
         const QString stackId = m_journal->job(id)->facts.value(QStringLiteral("stackId")).toString();
         m_stacksToDelete << stackId;
@@ -252,9 +254,8 @@ private Q_SLOTS:
 
         // A fresh runner on the same journal, as the restarted app has it.
         JobJournal journal(journalPath);
-        JobRunner runner(&journal, [this](const QString &cloud) {
-            return cloud == m_session->profile().name ? m_session.get() : nullptr;
-        });
+        JobRunner runner(&journal,
+                         [this](const QString &cloud) { return cloud == m_session->profile().name ? m_session.get() : nullptr; });
         registerCloudJobKinds(runner);
         runner.setPollInterval(1000);
         QSignalSpy summary(&runner, &JobRunner::reconcileFinished);

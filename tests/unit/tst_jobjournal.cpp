@@ -14,7 +14,9 @@ using namespace Pilvi;
 namespace {
 JobSpec sampleSpec()
 {
-    return {QStringLiteral("stack.create"), QStringLiteral("sandbox"), QStringLiteral("web"),
+    return {QStringLiteral("stack.create"),
+            QStringLiteral("sandbox"),
+            QStringLiteral("web"),
             QJsonObject{{QStringLiteral("name"), QStringLiteral("web")}, {QStringLiteral("timeoutMinutes"), 10}},
             {{QStringLiteral("db_password"), QStringLiteral("s3cret-value")}}};
 }

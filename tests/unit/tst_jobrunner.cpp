@@ -145,7 +145,8 @@ private Q_SLOTS:
         QFETCH(int, jobs);
         runner().setMaxConcurrent(limit);
         int most = 0;
-        connect(&runner(), &JobRunner::jobChanged, this, [&](const JobRecord &) { most = std::max(most, runner().runningCount()); });
+        connect(&runner(), &JobRunner::jobChanged, this,
+                [&](const JobRecord &) { most = std::max(most, runner().runningCount()); });
         QSignalSpy finished(&runner(), &JobRunner::jobFinished);
         QList<qint64> ids;
         for (int i = 0; i < jobs; ++i)
@@ -217,7 +218,8 @@ private Q_SLOTS:
     {
         QSignalSpy finished(&runner(), &JobRunner::jobFinished);
         registerCloudJobKinds(runner());
-        const qint64 id = runner().submit({QString(JobKinds::volumeBackup), QStringLiteral("gone-cloud"), QStringLiteral("v"), {}, {}});
+        const qint64 id =
+            runner().submit({QString(JobKinds::volumeBackup), QStringLiteral("gone-cloud"), QStringLiteral("v"), {}, {}});
         QTRY_COMPARE(finished.size(), 1);
         QCOMPARE(journal().job(id)->state, JobState::Failed);
         QVERIFY(journal().job(id)->error.contains(QStringLiteral("'gone-cloud' is not configured")));
@@ -230,7 +232,8 @@ private Q_SLOTS:
         create.templateText = "heat_template_version: 2021-04-16\n"
                               "parameters:\n  password: {type: string, hidden: true}\n  size: {type: number}\n"
                               "resources:\n  a: {type: OS::Heat::None}\n";
-        create.parameters = {{QStringLiteral("password"), QStringLiteral("hunter2-secret")}, {QStringLiteral("size"), QStringLiteral("3")}};
+        create.parameters = {{QStringLiteral("password"), QStringLiteral("hunter2-secret")},
+                             {QStringLiteral("size"), QStringLiteral("3")}};
         const JobSpec spec = StackCreateJob::spec(QStringLiteral("sandbox"), create);
         QCOMPARE(spec.secrets, (QMap<QString, QString>{{QStringLiteral("password"), QStringLiteral("hunter2-secret")}}));
         QCOMPARE(spec.parameters.value(QStringLiteral("parameters")).toObject(),
