@@ -14,6 +14,7 @@
 #include "views/objectstoragepage.h"
 #include "views/volumespage.h"
 
+#include <QApplication>
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRandomGenerator>
@@ -68,8 +69,15 @@ void saveScreenshot(QWidget &page, const QString &name)
 // Confirms the destructive-action dialog the page opened (window-modal, no nested loop).
 bool confirmDialog(QWidget *page)
 {
-    const auto dialogs = page->findChildren<ConfirmDestructiveDialog *>();
-    for (ConfirmDestructiveDialog *dialog : dialogs) {
+    QList<ConfirmDestructiveDialog *> dialogs = page->findChildren<ConfirmDestructiveDialog *>();
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    for (QWidget *window : windows) {
+        if (auto *dialog = qobject_cast<ConfirmDestructiveDialog *>(window); dialog && !dialogs.contains(dialog))
+            dialogs.append(dialog);
+    }
+    if (dialogs.isEmpty())
+        qWarning() << "no confirmation dialog; dialogs under the page:" << page->findChildren<QDialog *>().size();
+    for (ConfirmDestructiveDialog *dialog : std::as_const(dialogs)) {
         // An accepted dialog lingers until its deferred delete: answer each one once.
         if (!dialog->property("answeredByTest").toBool()) {
             dialog->setProperty("answeredByTest", true);
