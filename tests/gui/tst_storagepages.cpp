@@ -206,6 +206,7 @@ private Q_SLOTS:
 
         // Delete it (the page asks first) and see it go from the tree.
         actions.clear();
+        QCOMPARE(page.selectedObjects(), QStringList{objectName});
         page.deleteObjects(page.selectedObjects());
         QTRY_VERIFY(confirmDialog(&page));
         QCOMPARE(waitForAction(actions, u"Delete"_s), QString());
@@ -266,6 +267,7 @@ private Q_SLOTS:
         const QString snapshotId =
             snapshots->index(rowWith(snapshots, Qt::DisplayRole, snapshotName), 0).data(SnapshotListModel::IdRole).toString();
         actions.clear();
+        QVERIFY(!snapshotId.isEmpty());
         page.deleteSnapshot(snapshotId);
         QTRY_VERIFY(confirmDialog(&page));
         QCOMPARE(waitForAction(actions, snapshotName), QString());
