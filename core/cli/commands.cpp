@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/commands.h"
 
+#include "cli/resolve.h"
 #include "net/session.h"
 #include "openstack/blockstorage/blockstorageclient.h"
+#include "openstack/compute/computeclient.h"
 #include "openstack/objectstorage/objectstorageclient.h"
 #include "openstack/orchestration/orchestrationclient.h"
 
@@ -97,9 +99,24 @@ int volumeList(Session &session, const QStringList &, OutputTable &table)
     return 0;
 }
 
+// By id first (one call); then by name among all volumes, which must be unique.
+Volume findVolume(Session &session, const QString &nameOrId)
+{
+    BlockStorageClient cinder(&session);
+    try {
+        return wait(cinder.showVolume(nameOrId));
+    } catch (const ApiError &error) {
+        if (error.httpStatus() != 404)
+            throw;
+    }
+    return findByNameOrId(
+        wait(cinder.listVolumes()), nameOrId, QStringLiteral("volume"), [](const Volume &v) { return v.id; },
+        [](const Volume &v) { return v.name; });
+}
+
 int volumeShow(Session &session, const QStringList &arguments, OutputTable &table)
 {
-    const Volume v = wait(BlockStorageClient(&session).showVolume(arguments.constFirst()));
+    const Volume v = findVolume(session, arguments.constFirst());
     table = OutputTable::record();
     table.addRow({QStringLiteral("id"), v.id});
     table.addRow({QStringLiteral("name"), v.name});
@@ -110,6 +127,40 @@ int volumeShow(Session &session, const QStringList &arguments, OutputTable &tabl
     table.addRow({QStringLiteral("availability_zone"), v.availabilityZone});
     table.addRow({QStringLiteral("created_at"), timeText(v.createdAt)});
     table.addRow({QStringLiteral("description"), v.description});
+    QStringList attached;
+    for (const VolumeAttachment &a : v.attachments)
+        attached << QStringLiteral("%1 on %2").arg(a.serverId, a.device);
+    table.addRow({QStringLiteral("attachments"), attached.join(QStringLiteral(", "))});
+    return 0;
+}
+
+int serverList(Session &session, const QStringList &, OutputTable &table)
+{
+    table = OutputTable({QStringLiteral("ID"), QStringLiteral("Name"), QStringLiteral("Status"), QStringLiteral("Networks"),
+                         QStringLiteral("Flavor"), QStringLiteral("Stack")});
+    const QList<Server> servers = wait(ComputeClient(&session).listServers());
+    for (const Server &s : servers) {
+        // As the openstack CLI writes them: "net=10.0.0.5, 2001:db8::5; other=..."
+        QMap<QString, QStringList> byNetwork;
+        for (const ServerAddress &a : s.addresses)
+            byNetwork[a.network] << a.address;
+        QStringList networks;
+        for (auto it = byNetwork.cbegin(); it != byNetwork.cend(); ++it)
+            networks << it.key() + u'=' + it.value().join(QStringLiteral(", "));
+        table.addRow({s.id, s.name, s.status, networks.join(QStringLiteral("; ")),
+                      s.flavor.name.isEmpty() ? s.flavor.id : s.flavor.name, s.stackId});
+    }
+    return 0;
+}
+
+int flavorList(Session &session, const QStringList &, OutputTable &table)
+{
+    table = OutputTable({QStringLiteral("ID"), QStringLiteral("Name"), QStringLiteral("RAM"), QStringLiteral("Disk"),
+                         QStringLiteral("Ephemeral"), QStringLiteral("VCPUs"), QStringLiteral("Is Public")});
+    const QList<Flavor> flavors = wait(ComputeClient(&session).listFlavors());
+    for (const Flavor &f : flavors)
+        table.addRow({f.id, f.name, number(f.ramMb), number(f.diskGb), number(f.ephemeralGb), number(f.vcpus),
+                      f.isPublic ? QStringLiteral("True") : QStringLiteral("False")});
     return 0;
 }
 
@@ -144,11 +195,20 @@ int objectList(Session &session, const QStringList &arguments, OutputTable &tabl
 
 int limits(Session &session, const QStringList &, OutputTable &table)
 {
+    // Both asked at once; the compute answer is waited for first.
+    QFuture<ComputeLimits> computeLimits = ComputeClient(&session).limits();
     const BlockStorageLimits l = wait(BlockStorageClient(&session).limits());
+    const ComputeLimits c = wait(std::move(computeLimits));
     table = OutputTable({QStringLiteral("Name"), QStringLiteral("Used"), QStringLiteral("Max")});
     const auto row = [&table](const char *name, qint64 used, qint64 max) {
-        table.addRow({QString::fromLatin1(name), number(used), max < 0 ? QStringLiteral("unlimited") : number(max)});
+        table.addRow({QString::fromLatin1(name), used < 0 ? QString() : number(used),
+                      max < 0 ? QStringLiteral("unlimited") : number(max)});
     };
+    row("cores", c.cores.used, c.cores.max);
+    row("ram (MiB)", c.ramMb.used, c.ramMb.max);
+    row("instances", c.instances.used, c.instances.max);
+    row("key pairs", c.keyPairs.used, c.keyPairs.max);
+    row("server groups", c.serverGroups.used, c.serverGroups.max);
     row("volumes", l.usedVolumes, l.maxVolumes);
     row("volume gigabytes", l.usedGigabytes, l.maxGigabytes);
     row("snapshots", l.usedSnapshots, l.maxSnapshots);
@@ -178,8 +238,8 @@ const QList<CloudCommand> &cloudCommands()
          stackOutputs},
         {{QStringLiteral("volume"), QStringLiteral("list")}, {}, QStringLiteral("volumes"), volumeList},
         {{QStringLiteral("volume"), QStringLiteral("show")},
-         {QStringLiteral("VOLUME_ID")},
-         QStringLiteral("one volume"),
+         {QStringLiteral("VOLUME")},
+         QStringLiteral("one volume, by name or ID"),
          volumeShow},
         {{QStringLiteral("backup"), QStringLiteral("list")}, {}, QStringLiteral("volume backups"), backupList},
         {{QStringLiteral("container"), QStringLiteral("list")}, {}, QStringLiteral("object storage containers"), containerList},
@@ -187,7 +247,9 @@ const QList<CloudCommand> &cloudCommands()
          {QStringLiteral("CONTAINER")},
          QStringLiteral("objects of a container"),
          objectList},
-        {{QStringLiteral("limits")}, {}, QStringLiteral("block storage quota and use"), limits},
+        {{QStringLiteral("server"), QStringLiteral("list")}, {}, QStringLiteral("servers of the project"), serverList},
+        {{QStringLiteral("flavor"), QStringLiteral("list")}, {}, QStringLiteral("server flavors"), flavorList},
+        {{QStringLiteral("limits")}, {}, QStringLiteral("compute and block storage quota and use"), limits},
     };
     return commands;
 }

@@ -62,8 +62,13 @@ public:
             }
             networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, source->size());
         }
-        QNetworkReply *reply = source ? m_manager->sendCustomRequest(networkRequest, request.method, source)
-                                      : m_manager->sendCustomRequest(networkRequest, request.method, request.body);
+        QNetworkReply *reply = nullptr;
+        if (source)
+            reply = m_manager->sendCustomRequest(networkRequest, request.method, source);
+        else if (request.method == "HEAD")
+            reply = m_manager->head(networkRequest); // as a custom verb, Qt would wait for a body after the headers
+        else
+            reply = m_manager->sendCustomRequest(networkRequest, request.method, request.body);
         if (source)
             source->setParent(reply);
         if (request.abort) {

@@ -304,7 +304,7 @@ private Q_SLOTS:
         TemplateValidateRequest request;
         request.templateText = templateText;
         try {
-            const TemplateValidation validation = await(heat().validateTemplate(request));
+            const HeatTemplateValidation validation = await(heat().validateTemplate(request));
             QVERIFY2(error.isEmpty() && QTest::currentDataTag() == QByteArrayView("good"), "Heat accepted a bad template");
             QCOMPARE(validation.description, QStringLiteral("Pilvi's update test"));
             QCOMPARE(validation.parameters.size(), 3);
@@ -337,8 +337,8 @@ private Q_SLOTS:
                 QVERIFY2(!t.description.isEmpty(), qPrintable(t.type));
             }
 
-            const ResourceTypeSchema policy = await(heat().resourceTypeSchema(QStringLiteral("OS::Heat::ScalingPolicy")));
-            const PropertySchema *adjustment = policy.property(u"adjustment_type");
+            const HeatResourceTypeSchema policy = await(heat().resourceTypeSchema(QStringLiteral("OS::Heat::ScalingPolicy")));
+            const HeatPropertySchema *adjustment = policy.property(u"adjustment_type");
             QVERIFY(adjustment);
             QVERIFY(adjustment->required);
             const auto allowed =
@@ -350,8 +350,8 @@ private Q_SLOTS:
             QVERIFY(allowed->allowedValues.contains(QStringLiteral("percent_change_in_capacity")));
             QVERIFY(policy.attribute(u"signal_url"));
 
-            const QList<TemplateVersion> versions = await(heat().listTemplateVersions());
-            QVERIFY(std::any_of(versions.cbegin(), versions.cend(), [](const TemplateVersion &v) {
+            const QList<HeatTemplateVersion> versions = await(heat().listTemplateVersions());
+            QVERIFY(std::any_of(versions.cbegin(), versions.cend(), [](const HeatTemplateVersion &v) {
                 return v.version == u"heat_template_version.2021-04-16" && v.type == u"hot";
             }));
         } catch (const ApiError &error) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/cliapp.h"
 #include "cli/stackjobcommands.h"
+#include "cli/resolve.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -231,6 +232,39 @@ private Q_SLOTS:
                 environment);
         QCOMPARE(result.status, int(CliError));
         QVERIFY2(result.err.startsWith(QStringLiteral("pilvi-cli: cannot read the template ")), qPrintable(result.err));
+    // NAME_OR_ID as the openstack CLI resolves it: an id first, then a unique name.
+    void findByNameOrId_data()
+    {
+        QTest::addColumn<QString>("nameOrId");
+        QTest::addColumn<QString>("found"); // the id found, or the error
+        QTest::newRow("by id") << QStringLiteral("id-2") << QStringLiteral("id-2");
+        QTest::newRow("by unique name") << QStringLiteral("data") << QStringLiteral("id-1");
+        QTest::newRow("an id wins over a name") << QStringLiteral("id-3") << QStringLiteral("id-3");
+        QTest::newRow("ambiguous name") << QStringLiteral("web")
+                                        << QStringLiteral("More than one volume exists with the name 'web'.");
+        QTest::newRow("nothing") << QStringLiteral("nope") << QStringLiteral("No volume with a name or ID of 'nope' exists.");
+        QTest::newRow("names are case-sensitive")
+            << QStringLiteral("Data") << QStringLiteral("No volume with a name or ID of 'Data' exists.");
+    }
+    void findByNameOrId()
+    {
+        QFETCH(QString, nameOrId);
+        QFETCH(QString, found);
+        using Item = std::pair<QString, QString>; // id, name
+        const QList<Item> items{{QStringLiteral("id-1"), QStringLiteral("data")},
+                                {QStringLiteral("id-2"), QStringLiteral("web")},
+                                {QStringLiteral("id-3"), QStringLiteral("web")},
+                                {QStringLiteral("id-4"), QStringLiteral("id-3")}};
+        QString result;
+        try {
+            result = Pilvi::findByNameOrId(
+                         items, nameOrId, QStringLiteral("volume"), [](const Item &i) { return i.first; },
+                         [](const Item &i) { return i.second; })
+                         .first;
+        } catch (const ApiError &error) {
+            result = error.message();
+        }
+        QCOMPARE(result, found);
     }
 };
 

@@ -195,23 +195,23 @@ private Q_SLOTS:
     void validateAccepted()
     {
         QCOMPARE(recordedStatus(QStringLiteral("heat_validate_ok")), 200);
-        const TemplateValidation validation = HeatParse::templateValidation(recorded(QStringLiteral("heat_validate_ok")));
+        const HeatTemplateValidation validation = HeatParse::templateValidation(recorded(QStringLiteral("heat_validate_ok")));
         QCOMPARE(validation.description, QStringLiteral("Scaling groups for Pilvi's parser tests"));
         QStringList parameterNames;
-        for (const TemplateParameter &p : validation.parameters)
+        for (const HeatTemplateParameter &p : validation.parameters)
             parameterNames << p.name;
         QCOMPARE(parameterNames, (QStringList{QStringLiteral("asg_max"), QStringLiteral("count"), QStringLiteral("flavour"),
                                               QStringLiteral("replace_value"), QStringLiteral("value")}));
-        const TemplateParameter &count = validation.parameters[1];
+        const HeatTemplateParameter &count = validation.parameters[1];
         QCOMPARE(count.type, QStringLiteral("Number"));
         QCOMPARE(count.defaultValue, QStringLiteral("2"));
         QCOMPARE(count.description, QStringLiteral("members of the resource group"));
-        const TemplateParameter &asgMax = validation.parameters[0];
+        const HeatTemplateParameter &asgMax = validation.parameters[0];
         QCOMPARE(asgMax.constraints.size(), 1);
         QCOMPARE(asgMax.constraints[0].kind, PropertyConstraint::Kind::Range);
         QCOMPARE(asgMax.constraints[0].min, 1.0);
         QCOMPARE(asgMax.constraints[0].max, 10.0);
-        const TemplateParameter &flavour = validation.parameters[2];
+        const HeatTemplateParameter &flavour = validation.parameters[2];
         QCOMPARE(flavour.constraints.size(), 1);
         QCOMPARE(flavour.constraints[0].allowedValues, (QStringList{QStringLiteral("small"), QStringLiteral("large")}));
         QVERIFY(validation.parameters[3].noEcho);                      // hidden: true is NoEcho for Heat
@@ -300,10 +300,10 @@ private Q_SLOTS:
         QFETCH(QStringList, allowedValues);
         QFETCH(QString, attribute);
 
-        const ResourceTypeSchema schema = HeatParse::resourceTypeSchema(recorded(recording));
+        const HeatResourceTypeSchema schema = HeatParse::resourceTypeSchema(recorded(recording));
         QCOMPARE(schema.type, type);
         QCOMPARE(schema.supportStatus.status, QStringLiteral("SUPPORTED"));
-        const PropertySchema *p = schema.property(property);
+        const HeatPropertySchema *p = schema.property(property);
         QVERIFY(p);
         QCOMPARE(p->type, propertyType);
         QCOMPARE(p->required, required);
@@ -327,23 +327,23 @@ private Q_SLOTS:
     // Nested schemas, ranges and defaults in the AutoScalingGroup and ResourceGroup answers.
     void schemaDetails()
     {
-        const ResourceTypeSchema asg = HeatParse::resourceTypeSchema(recorded(QStringLiteral("heat_schema_AutoScalingGroup")));
-        const PropertySchema *minSize = asg.property(u"min_size");
+        const HeatResourceTypeSchema asg = HeatParse::resourceTypeSchema(recorded(QStringLiteral("heat_schema_AutoScalingGroup")));
+        const HeatPropertySchema *minSize = asg.property(u"min_size");
         QVERIFY(minSize);
         const auto range = std::find_if(minSize->constraints.cbegin(), minSize->constraints.cend(),
                                         [](const PropertyConstraint &c) { return c.kind == PropertyConstraint::Kind::Range; });
         QVERIFY(range != minSize->constraints.cend());
         QCOMPARE(range->min, 0.0);
         QVERIFY(!range->max);
-        const PropertySchema *policy = asg.property(u"rolling_updates");
+        const HeatPropertySchema *policy = asg.property(u"rolling_updates");
         QVERIFY(policy);
         QCOMPARE(policy->type, QStringLiteral("map"));
         QVERIFY(std::any_of(policy->schema.cbegin(), policy->schema.cend(),
-                            [](const PropertySchema &s) { return s.name == u"max_batch_size" && s.type == u"integer"; }));
+                            [](const HeatPropertySchema &s) { return s.name == u"max_batch_size" && s.type == u"integer"; }));
 
-        const ResourceTypeSchema group = HeatParse::resourceTypeSchema(recorded(QStringLiteral("heat_schema_ResourceGroup")));
+        const HeatResourceTypeSchema group = HeatParse::resourceTypeSchema(recorded(QStringLiteral("heat_schema_ResourceGroup")));
         QCOMPARE(group.property(u"count")->defaultValue, QStringLiteral("1"));
-        const PropertySchema *removal = group.property(u"removal_policies");
+        const HeatPropertySchema *removal = group.property(u"removal_policies");
         QVERIFY(removal);
         QCOMPARE(removal->type, QStringLiteral("list"));
         QCOMPARE(removal->schema.size(), 1);
@@ -353,13 +353,13 @@ private Q_SLOTS:
 
     void templateVersions()
     {
-        const QList<TemplateVersion> versions = HeatParse::templateVersions(recorded(QStringLiteral("heat_template_versions")));
+        const QList<HeatTemplateVersion> versions = HeatParse::templateVersions(recorded(QStringLiteral("heat_template_versions")));
         const auto hot = std::find_if(versions.cbegin(), versions.cend(),
-                                      [](const TemplateVersion &v) { return v.version == u"heat_template_version.2021-04-16"; });
+                                      [](const HeatTemplateVersion &v) { return v.version == u"heat_template_version.2021-04-16"; });
         QVERIFY(hot != versions.cend());
         QCOMPARE(hot->type, QStringLiteral("hot"));
         QVERIFY(hot->aliases.contains(QStringLiteral("heat_template_version.wallaby")));
-        QVERIFY(std::any_of(versions.cbegin(), versions.cend(), [](const TemplateVersion &v) { return v.type == u"cfn"; }));
+        QVERIFY(std::any_of(versions.cbegin(), versions.cend(), [](const HeatTemplateVersion &v) { return v.type == u"cfn"; }));
     }
 
     void damagedAnswersAreErrors_data()

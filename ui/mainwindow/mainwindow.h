@@ -29,6 +29,7 @@ class EnvironmentBanner;
 class JobJournal;
 class JobRunner;
 class JobsPage;
+class Session;
 class SessionPool;
 class TemplatesPage;
 

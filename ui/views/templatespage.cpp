@@ -117,8 +117,8 @@ TemplatesPage::TemplatesPage(KSyntaxHighlighting::Repository &repository, QWidge
     });
     connect(m_tab->editor(), &QPlainTextEdit::cursorPositionChanged, this, &TemplatesPage::onCursorMoved);
     connect(m_graph, &ResourceGraphView::selectionChanged, this, &TemplatesPage::onGraphSelection);
-    connect(m_layoutRunner, &GraphLayoutRunner::layoutReady, this, [this](const GraphLayout &layout) {
-        m_graph->setGraphLayout(layout);
+    connect(m_layoutRunner, &GraphLayoutRunner::layoutReady, this, [this](const GraphLayout &laidOut) {
+        m_graph->setGraphLayout(laidOut);
         m_laidOut = true;
         if (isAnalysed())
             Q_EMIT analysed();
@@ -462,7 +462,7 @@ void TemplatesPage::validateOnServer()
     };
     OrchestrationClient(m_session)
         .validateTemplate(request)
-        .then(this, [accept](const TemplateValidation &) { accept({}, tr("The cloud's Heat accepts the template.")); })
+        .then(this, [accept](const HeatTemplateValidation &) { accept({}, tr("The cloud's Heat accepts the template.")); })
         .onFailed(this, [accept, text = request.templateText, file](const ApiError &error) {
             if (error.kind() != ApiError::Kind::Http) {
                 accept({}, tr("Could not validate on the cloud: %1").arg(error.message()));

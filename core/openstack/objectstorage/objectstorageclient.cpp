@@ -119,7 +119,7 @@ QFuture<void> ObjectStorageClient::deleteObject(const QString &container, const 
         .then([](const HttpResponse &) {});
 }
 
-TransferProgress ObjectStorageClient::deliverOn(QObject *context, TransferProgress progress)
+TransferProgress ObjectStorageClient::deliverOn(QObject *context, const TransferProgress &progress)
 {
     if (!progress)
         return {};

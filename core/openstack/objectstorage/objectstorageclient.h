@@ -43,7 +43,7 @@ public:
                                          const TransferProgress &progress = {}, const AbortFlag &abort = {});
     /// Wraps a progress callback so that it runs on `context`'s thread, and not at all once
     /// `context` is gone.
-    static TransferProgress deliverOn(QObject *context, TransferProgress progress);
+    static TransferProgress deliverOn(QObject *context, const TransferProgress &progress);
 
     QFuture<AccountInfo> accountInfo();
     QFuture<ContainerInfo> containerInfo(const QString &container);

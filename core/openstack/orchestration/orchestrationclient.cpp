@@ -236,7 +236,7 @@ QFuture<void> OrchestrationClient::checkStack(const QString &stackName, const QS
         .then([](const HttpResponse &) {});
 }
 
-QFuture<TemplateValidation> OrchestrationClient::validateTemplate(const TemplateValidateRequest &validate)
+QFuture<HeatTemplateValidation> OrchestrationClient::validateTemplate(const TemplateValidateRequest &validate)
 {
     QJsonObject body;
     addTemplateFields(body, validate.templateText, validate.parameters, validate.files, validate.environmentText);
@@ -262,14 +262,14 @@ QFuture<QList<ResourceTypeInfo>> OrchestrationClient::listResourceTypes(const Re
     return m_session->send(request).then([](const HttpResponse &response) { return HeatParse::resourceTypes(response.body); });
 }
 
-QFuture<ResourceTypeSchema> OrchestrationClient::resourceTypeSchema(const QString &type)
+QFuture<HeatResourceTypeSchema> OrchestrationClient::resourceTypeSchema(const QString &type)
 {
     return m_session
         ->send(get(QStringLiteral("/resource_types/") + encoded(type), QStringLiteral("show resource type %1").arg(type)))
         .then([](const HttpResponse &response) { return HeatParse::resourceTypeSchema(response.body); });
 }
 
-QFuture<QList<TemplateVersion>> OrchestrationClient::listTemplateVersions()
+QFuture<QList<HeatTemplateVersion>> OrchestrationClient::listTemplateVersions()
 {
     return m_session->send(get(QStringLiteral("/template_versions"), QStringLiteral("list template versions")))
         .then([](const HttpResponse &response) { return HeatParse::templateVersions(response.body); });

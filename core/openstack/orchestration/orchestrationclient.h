@@ -69,10 +69,10 @@ public:
 
     /// Validates a template as Heat reads it. Fails with an ApiError whose message() is Heat's
     /// explanation of what is wrong.
-    QFuture<TemplateValidation> validateTemplate(const TemplateValidateRequest &request);
+    QFuture<HeatTemplateValidation> validateTemplate(const TemplateValidateRequest &request);
     QFuture<QList<ResourceTypeInfo>> listResourceTypes(const ResourceTypeFilter &filter = {});
-    QFuture<ResourceTypeSchema> resourceTypeSchema(const QString &type);
-    QFuture<QList<TemplateVersion>> listTemplateVersions();
+    QFuture<HeatResourceTypeSchema> resourceTypeSchema(const QString &type);
+    QFuture<QList<HeatTemplateVersion>> listTemplateVersions();
 
     /// The scaling groups of a stack (by name or id), with their members and policies: fetches
     /// the stack, its template and its resources one level deep, and derives them

@@ -12,11 +12,11 @@
 namespace Pilvi {
 
 /// Heat's support status of a resource type or property.
-struct SupportStatus {
+struct HeatSupportStatus {
     QString status; ///< SUPPORTED, DEPRECATED, UNSUPPORTED, HIDDEN, UNKNOWN
     QString version;
     QString message;
-    friend bool operator==(const SupportStatus &, const SupportStatus &) = default;
+    friend bool operator==(const HeatSupportStatus &, const HeatSupportStatus &) = default;
 };
 
 /// One constraint of a property or parameter.
@@ -34,7 +34,7 @@ struct PropertyConstraint {
 };
 
 /// One property of a resource type, with the schema of its items for maps and lists.
-struct PropertySchema {
+struct HeatPropertySchema {
     QString name; ///< for a list's items: "*"
     QString type; ///< string, integer, number, boolean, map, list
     bool required = false;
@@ -43,9 +43,9 @@ struct PropertySchema {
     QString description;
     std::optional<QString> defaultValue; ///< text; lists and maps as compact JSON
     QList<PropertyConstraint> constraints;
-    QList<PropertySchema> schema; ///< a map's keys, or one "*" entry for a list's items
-    SupportStatus supportStatus;
-    friend bool operator==(const PropertySchema &, const PropertySchema &) = default;
+    QList<HeatPropertySchema> schema; ///< a map's keys, or one "*" entry for a list's items
+    HeatSupportStatus supportStatus;
+    friend bool operator==(const HeatPropertySchema &, const HeatPropertySchema &) = default;
 };
 
 struct AttributeSchema {
@@ -56,13 +56,13 @@ struct AttributeSchema {
 };
 
 /// GET /resource_types/{type}
-struct ResourceTypeSchema {
+struct HeatResourceTypeSchema {
     QString type;
     QString description;
-    QList<PropertySchema> properties;  ///< sorted by name
+    QList<HeatPropertySchema> properties;  ///< sorted by name
     QList<AttributeSchema> attributes; ///< sorted by name
-    SupportStatus supportStatus;
-    const PropertySchema *property(QStringView name) const;
+    HeatSupportStatus supportStatus;
+    const HeatPropertySchema *property(QStringView name) const;
     const AttributeSchema *attribute(QStringView name) const;
 };
 
@@ -82,15 +82,15 @@ struct ResourceTypeFilter {
 };
 
 /// GET /template_versions
-struct TemplateVersion {
+struct HeatTemplateVersion {
     QString version; ///< "heat_template_version.2021-04-16"
     QString type;    ///< "hot" or "cfn"
     QStringList aliases;
-    friend bool operator==(const TemplateVersion &, const TemplateVersion &) = default;
+    friend bool operator==(const HeatTemplateVersion &, const HeatTemplateVersion &) = default;
 };
 
 /// One parameter as POST /validate reports it.
-struct TemplateParameter {
+struct HeatTemplateParameter {
     QString name;
     QString type; ///< String, Number, Json, CommaDelimitedList, Boolean
     std::optional<QString> defaultValue;
@@ -100,7 +100,7 @@ struct TemplateParameter {
     bool hidden = false;
     std::optional<QString> value; ///< the value the validation used (from parameters or the environment)
     QList<PropertyConstraint> constraints;
-    friend bool operator==(const TemplateParameter &, const TemplateParameter &) = default;
+    friend bool operator==(const HeatTemplateParameter &, const HeatTemplateParameter &) = default;
 };
 
 /// What POST /validate sends.
@@ -112,16 +112,16 @@ struct TemplateValidateRequest {
 };
 
 /// A template Heat accepted: what it read from it.
-struct TemplateValidation {
+struct HeatTemplateValidation {
     QString description;
-    QList<TemplateParameter> parameters; ///< sorted by name
+    QList<HeatTemplateParameter> parameters; ///< sorted by name
 };
 
 } // namespace Pilvi
 
 Q_DECLARE_TYPEINFO(Pilvi::PropertyConstraint, Q_RELOCATABLE_TYPE);
-Q_DECLARE_TYPEINFO(Pilvi::PropertySchema, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Pilvi::HeatPropertySchema, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Pilvi::AttributeSchema, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(Pilvi::ResourceTypeInfo, Q_RELOCATABLE_TYPE);
-Q_DECLARE_TYPEINFO(Pilvi::TemplateVersion, Q_RELOCATABLE_TYPE);
-Q_DECLARE_TYPEINFO(Pilvi::TemplateParameter, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Pilvi::HeatTemplateVersion, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(Pilvi::HeatTemplateParameter, Q_RELOCATABLE_TYPE);

@@ -31,9 +31,9 @@ std::optional<double> optionalNumber(const JsonReader &r, const QString &key)
     return value.toDouble();
 }
 
-SupportStatus readSupportStatus(const JsonReader &r)
+HeatSupportStatus readSupportStatus(const JsonReader &r)
 {
-    SupportStatus status;
+    HeatSupportStatus status;
     if (!r.has(QStringLiteral("support_status")))
         return status;
     const JsonReader s = r.object(QStringLiteral("support_status"));
@@ -76,11 +76,11 @@ PropertyConstraint readConstraint(const JsonReader &r)
     return c;
 }
 
-QList<PropertySchema> readProperties(const JsonReader &properties);
+QList<HeatPropertySchema> readProperties(const JsonReader &properties);
 
-PropertySchema readProperty(const QString &name, const JsonReader &r)
+HeatPropertySchema readProperty(const QString &name, const JsonReader &r)
 {
-    PropertySchema p;
+    HeatPropertySchema p;
     p.name = name;
     p.type = r.string(QStringLiteral("type"));
     p.required = r.optionalBool(QStringLiteral("required"));
@@ -97,9 +97,9 @@ PropertySchema readProperty(const QString &name, const JsonReader &r)
     return p;
 }
 
-QList<PropertySchema> readProperties(const JsonReader &properties)
+QList<HeatPropertySchema> readProperties(const JsonReader &properties)
 {
-    QList<PropertySchema> result;
+    QList<HeatPropertySchema> result;
     // QJsonObject iterates in key order: the list comes out sorted by name.
     for (auto it = properties.json().begin(); it != properties.json().end(); ++it)
         result.append(readProperty(it.key(), properties.object(it.key())));
@@ -128,10 +128,10 @@ QList<ResourceTypeInfo> resourceTypes(const QByteArray &body)
     return result;
 }
 
-ResourceTypeSchema resourceTypeSchema(const QByteArray &body)
+HeatResourceTypeSchema resourceTypeSchema(const QByteArray &body)
 {
     const JsonReader r = JsonReader::document(body, QStringLiteral("show resource type"));
-    ResourceTypeSchema schema;
+    HeatResourceTypeSchema schema;
     schema.type = r.string(QStringLiteral("resource_type"));
     schema.description = r.optionalString(QStringLiteral("description"));
     if (r.has(QStringLiteral("properties")))
@@ -148,9 +148,9 @@ ResourceTypeSchema resourceTypeSchema(const QByteArray &body)
     return schema;
 }
 
-QList<TemplateVersion> templateVersions(const QByteArray &body)
+QList<HeatTemplateVersion> templateVersions(const QByteArray &body)
 {
-    QList<TemplateVersion> result;
+    QList<HeatTemplateVersion> result;
     JsonReader::document(body, QStringLiteral("list template versions"))
         .forEach(QStringLiteral("template_versions"), [&result](const JsonReader &r) {
             result.append({r.string(QStringLiteral("version")), r.string(QStringLiteral("type")),
@@ -159,17 +159,17 @@ QList<TemplateVersion> templateVersions(const QByteArray &body)
     return result;
 }
 
-TemplateValidation templateValidation(const QByteArray &body)
+HeatTemplateValidation templateValidation(const QByteArray &body)
 {
     const JsonReader r = JsonReader::document(body, QStringLiteral("validate template"));
-    TemplateValidation validation;
+    HeatTemplateValidation validation;
     validation.description = r.optionalString(QStringLiteral("Description"));
     if (!r.has(QStringLiteral("Parameters")))
         return validation;
     const JsonReader parameters = r.object(QStringLiteral("Parameters"));
     for (auto it = parameters.json().begin(); it != parameters.json().end(); ++it) {
         const JsonReader p = parameters.object(it.key());
-        TemplateParameter parameter;
+        HeatTemplateParameter parameter;
         parameter.name = it.key();
         parameter.type = p.string(QStringLiteral("Type"));
         if (p.has(QStringLiteral("Default")))
@@ -231,14 +231,14 @@ TemplateValidation templateValidation(const QByteArray &body)
 
 namespace Pilvi {
 
-const PropertySchema *ResourceTypeSchema::property(QStringView name) const
+const HeatPropertySchema *HeatResourceTypeSchema::property(QStringView name) const
 {
     const auto it =
-        std::find_if(properties.cbegin(), properties.cend(), [name](const PropertySchema &p) { return p.name == name; });
+        std::find_if(properties.cbegin(), properties.cend(), [name](const HeatPropertySchema &p) { return p.name == name; });
     return it == properties.cend() ? nullptr : &*it;
 }
 
-const AttributeSchema *ResourceTypeSchema::attribute(QStringView name) const
+const AttributeSchema *HeatResourceTypeSchema::attribute(QStringView name) const
 {
     const auto it =
         std::find_if(attributes.cbegin(), attributes.cend(), [name](const AttributeSchema &a) { return a.name == name; });

@@ -10,8 +10,8 @@ namespace Pilvi::HeatParse {
 // Heat's answers about resource types and templates -> values. Each throws
 // ApiError(BadResponse) naming the field that is missing or of the wrong type.
 QList<ResourceTypeInfo> resourceTypes(const QByteArray &body);   ///< GET /resource_types
-ResourceTypeSchema resourceTypeSchema(const QByteArray &body);   ///< GET /resource_types/{type}
-QList<TemplateVersion> templateVersions(const QByteArray &body); ///< GET /template_versions
-TemplateValidation templateValidation(const QByteArray &body);   ///< POST /validate (accepted)
+HeatResourceTypeSchema resourceTypeSchema(const QByteArray &body);   ///< GET /resource_types/{type}
+QList<HeatTemplateVersion> templateVersions(const QByteArray &body); ///< GET /template_versions
+HeatTemplateValidation templateValidation(const QByteArray &body);   ///< POST /validate (accepted)
 
 } // namespace Pilvi::HeatParse
