@@ -6,6 +6,7 @@
 #include "net/apierror.h"
 #include "net/networkaccess.h"
 #include "net/session.h"
+#include "openstack/orchestration/orchestrationclient.h"
 #include "openstack/orchestration/stackpromotion.h"
 #include "yaml/yamldocument.h"
 

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "openstack/orchestration/orchestrationclient.h"
 #include "openstack/orchestration/stackpromotion.h"
 
 #include <QTest>

@@ -2,6 +2,7 @@
 #include "openstack/orchestration/stackpromotion.h"
 
 #include "net/apierror.h"
+#include "openstack/orchestration/orchestrationclient.h"
 #include "yaml/yamldocument.h"
 
 #include <QCoreApplication>

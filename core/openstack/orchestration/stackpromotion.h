@@ -2,7 +2,7 @@
 #pragma once
 
 #include "config/environment.h"
-#include "openstack/orchestration/orchestrationclient.h"
+#include "openstack/orchestration/stackupdate.h"
 
 #include <QFuture>
 #include <QList>
@@ -15,6 +15,9 @@
 namespace Pilvi {
 
 class Session;
+// Not orchestrationclient.h: it brings resourcetype.h, whose SupportStatus/PropertySchema clash
+// with template/resourceschema.h in a translation unit that includes both (moc of pilvi-ui).
+struct StackCreateRequest;
 
 /// One line of a line diff.
 struct DiffLine {
