@@ -6,6 +6,8 @@
 #include "jobs/jobrunner.h"
 
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -35,7 +37,7 @@ parameters:
 resources:
   server:
     type: OS::Nova::Server
-    properties: {flavor: {get_param: flavor}}
+    properties: {flavor: {get_param: flavor}, name: app}
 )";
 
 const QByteArray newTemplate = R"(heat_template_version: 2021-04-16
