@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A scaling group's size history derived from its nested stack's events, and the step-line table
-// model a chart reads it from.
+// model a chart reads it from; and where a group's size property comes from in its template.
 #include "models/sizehistorymodel.h"
 #include "openstack/orchestration/sizehistory.h"
+#include "openstack/orchestration/sizeparameter.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -84,6 +85,53 @@ private Q_SLOTS:
         QFETCH(QStringList, events);
         QFETCH(QStringList, expected);
         QCOMPARE(deriveSizeHistory(::events(events), nestedId), changes(expected));
+    }
+
+    void sizeSource_data()
+    {
+        const QByteArray yaml = R"(heat_template_version: 2021-04-16
+parameters:
+  wanted: {type: number, default: 2}
+resources:
+  asg:
+    type: OS::Heat::AutoScalingGroup
+    properties:
+      min_size: 1
+      max_size: {get_param: [top]}
+      desired_capacity: {get_param: wanted}
+      resource: {type: OS::Heat::TestResource}
+  rg:
+    type: OS::Heat::ResourceGroup
+    properties:
+      count: {str_replace: {template: N, params: {N: 3}}}
+)";
+        const QByteArray json = R"({"resources": {"asg": {"type": "OS::Heat::AutoScalingGroup",
+            "properties": {"min_size": 1, "desired_capacity": {"get_param": "wanted"}}}}})";
+        QTest::addColumn<QByteArray>("templateText");
+        QTest::addColumn<QString>("group");
+        QTest::addColumn<QString>("property");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("parameter");
+        using K = SizeSource::Kind;
+        QTest::newRow("literal") << yaml << u"asg"_s << u"min_size"_s << int(K::Literal) << QString();
+        QTest::newRow("get_param") << yaml << u"asg"_s << u"desired_capacity"_s << int(K::Parameter) << u"wanted"_s;
+        QTest::newRow("get_param as a list") << yaml << u"asg"_s << u"max_size"_s << int(K::Parameter) << u"top"_s;
+        QTest::newRow("another function") << yaml << u"rg"_s << u"count"_s << int(K::Other) << QString();
+        QTest::newRow("property not set") << yaml << u"rg"_s << u"min_size"_s << int(K::Missing) << QString();
+        QTest::newRow("no such group") << yaml << u"nope"_s << u"min_size"_s << int(K::Missing) << QString();
+        QTest::newRow("JSON template") << json << u"asg"_s << u"desired_capacity"_s << int(K::Parameter) << u"wanted"_s;
+        QTest::newRow("not a template") << QByteArray("[1, 2") << u"asg"_s << u"min_size"_s << int(K::Missing) << QString();
+    }
+    void sizeSource()
+    {
+        QFETCH(QByteArray, templateText);
+        QFETCH(QString, group);
+        QFETCH(QString, property);
+        QFETCH(int, kind);
+        QFETCH(QString, parameter);
+        const SizeSource source = sizeSourceOf(templateText, group, property);
+        QCOMPARE(int(source.kind), kind);
+        QCOMPARE(source.parameter, parameter);
     }
 
     void model()
