@@ -17,6 +17,7 @@
 #include "net/sessionpool.h"
 #include "views/cloudtablepage.h"
 #include "views/placeholderpage.h"
+#include "views/scalingpage.h"
 #include "views/stackspage.h"
 #include "views/jobspage.h"
 #include "views/templatespage.h"
@@ -166,6 +167,10 @@ void MainWindow::buildPages()
                 page == PageId::Stacks ? static_cast<CloudTablePage *>(new StacksPage(m_pages)) : new VolumesPage(m_pages);
             m_cloudPages.append(cloudPage);
             widget = cloudPage;
+        } else if (page == PageId::Scaling) {
+            auto *scalingPage = new ScalingPage(m_jobs.get(), m_pages);
+            m_cloudPages.append(scalingPage);
+            widget = scalingPage;
         } else if (page == PageId::Jobs) {
             m_jobsPage = new JobsPage(m_jobs.get(), m_pages);
             widget = m_jobsPage;
