@@ -166,7 +166,10 @@ private Q_SLOTS:
         QSignalSpy reloaded(&page, &ScalingPage::sizeHistoryLoaded);
         QTest::mouseClick(scaleOut, Qt::LeftButton);
         QVERIFY2(finished.wait(300000), "the scale-signal job did not finish");
-        QVERIFY2(finished.at(0).at(1).toBool(), "the scale-signal job failed");
+        if (!finished.at(0).at(1).toBool()) {
+            const QList<JobRecord> jobs = m_journal->jobs();
+            QFAIL(qPrintable(u"the scale-signal job failed: "_s + (jobs.isEmpty() ? QString() : jobs.constLast().error)));
+        }
         QTRY_COMPARE_WITH_TIMEOUT(cell(ScalingGroupListModel::CurrentColumn), u"2"_s, 120000);
         QTRY_COMPARE_WITH_TIMEOUT(members->topLevelItemCount(), 2, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!page.sizeHistory()->history().isEmpty() && page.sizeHistory()->history().constLast().size == 2,
@@ -175,7 +178,7 @@ private Q_SLOTS:
         // The job is on the journal that the Jobs page reads.
         const QList<JobRecord> records = m_journal->jobs();
         QVERIFY(std::any_of(records.cbegin(), records.cend(), [&](const JobRecord &record) {
-            return record.kind == u"stack.scale-signal" && record.target == m_stackId && record.state == JobState::Succeeded;
+            return record.kind == u"stack.scale-signal" && record.target == m_stackName && record.state == JobState::Succeeded;
         }));
     }
 };

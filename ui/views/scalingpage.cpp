@@ -314,7 +314,7 @@ qint64 ScalingPage::signalPolicy(const QString &groupKey, const QString &policy)
         std::find_if(items.cbegin(), items.cend(), [&](const ScalingGroup &group) { return group.key() == groupKey; });
     if (it == items.cend())
         return 0;
-    const qint64 id = m_jobs->submit(ScaleSignalJob::spec(m_session->profile().name, it->stackId, policy, it->resourceName));
+    const qint64 id = m_jobs->submit(ScaleSignalJob::spec(m_session->profile().name, it->stackName, policy, it->resourceName));
     if (id == 0) {
         m_actionStatus->setText(tr("Could not start the job (the job journal cannot be written)."));
         return 0;
