@@ -175,6 +175,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!page.sizeHistory()->history().isEmpty() && page.sizeHistory()->history().constLast().size == 2,
                                  60000);
         QVERIFY(page.sizeHistory()->rowCount() >= 4); // step corners: 0→1, 1→2
+        if (const QString dir = qEnvironmentVariable("PILVI_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(page.grab().save(dir + u"/pilvi-scaling-page.png"_s));
         // The job is on the journal that the Jobs page reads.
         const QList<JobRecord> records = m_journal->jobs();
         QVERIFY(std::any_of(records.cbegin(), records.cend(), [&](const JobRecord &record) {

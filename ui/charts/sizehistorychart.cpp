@@ -66,6 +66,11 @@ void SizeHistoryChart::fitAxes()
     if (first >= last)
         last = first.addSecs(60);
     m_timeAxis->setRange(first, last);
+    // Minutes of scaling need seconds on the axis; days of it need the date.
+    const qint64 span = first.secsTo(last);
+    m_timeAxis->setFormat(span < 3600    ? QStringLiteral("HH:mm:ss")
+                          : span < 86400 ? QStringLiteral("HH:mm")
+                                         : QStringLiteral("MM-dd HH:mm"));
     const int top = std::max(1, m_model->maxSize()) + 1;
     m_sizeAxis->setRange(0, top);
     m_sizeAxis->setTickCount(std::min(top, 10) + 1);
