@@ -27,7 +27,7 @@ QList<StackEvent> events(const QStringList &lines)
         event.resourceName = parts.at(0) == u"@stack" ? QStringLiteral("asg-group-x") : parts.at(0);
         event.physicalId = parts.at(0) == u"@stack" ? nestedId : parts.at(0) + QStringLiteral("-server-id");
         event.status = parts.at(1);
-        event.time = t0.addSecs(60 * parts.at(2).toInt());
+        event.time = t0.addSecs(qint64(60) * parts.at(2).toInt());
         list.append(event);
     }
     return list;
@@ -39,7 +39,7 @@ QList<SizeChange> changes(const QStringList &points)
     QList<SizeChange> list;
     for (const QString &point : points) {
         const QStringList parts = point.split(u':');
-        list.append({t0.addSecs(60 * parts.at(0).toInt()), parts.at(1).toInt()});
+        list.append({t0.addSecs(qint64(60) * parts.at(0).toInt()), parts.at(1).toInt()});
     }
     return list;
 }
@@ -143,7 +143,7 @@ resources:
         QCOMPARE(model.columnCount(), 2);
 
         const QList<SizeChange> history = changes({u"1:1"_s, u"6:2"_s, u"10:1"_s});
-        const QDateTime until = t0.addSecs(60 * 15);
+        const QDateTime until = t0.addSecs(qint64(60) * 15);
         model.setHistory(history, until);
         QCOMPARE(resets.size(), 1);
         QCOMPARE(model.history(), history);
@@ -154,7 +154,7 @@ resources:
         const QList<std::pair<int, int>> corners{{1, 0}, {1, 1}, {6, 1}, {6, 2}, {10, 2}, {10, 1}, {15, 1}};
         for (int row = 0; row < corners.size(); ++row) {
             QCOMPARE(at(row, SizeHistoryModel::TimeColumn).toDouble(),
-                     static_cast<double>(t0.addSecs(60 * corners.at(row).first).toMSecsSinceEpoch()));
+                     static_cast<double>(t0.addSecs(qint64(60) * corners.at(row).first).toMSecsSinceEpoch()));
             QCOMPARE(at(row, SizeHistoryModel::SizeColumn).toInt(), corners.at(row).second);
         }
         QCOMPARE(model.headerData(SizeHistoryModel::SizeColumn, Qt::Horizontal).toString(), u"Size"_s);
