@@ -18,6 +18,7 @@
 #include "views/cloudtablepage.h"
 #include "views/objectstoragepage.h"
 #include "views/placeholderpage.h"
+#include "views/scalingpage.h"
 #include "views/stackspage.h"
 #include "views/jobspage.h"
 #include "views/templatespage.h"
@@ -172,6 +173,10 @@ void MainWindow::buildPages()
                 cloudPage = new ObjectStoragePage(m_pages);
             m_cloudPages.append(cloudPage);
             widget = cloudPage;
+        } else if (page == PageId::Scaling) {
+            auto *scalingPage = new ScalingPage(m_jobs.get(), m_pages);
+            m_cloudPages.append(scalingPage);
+            widget = scalingPage;
         } else if (page == PageId::Jobs) {
             m_jobsPage = new JobsPage(m_jobs.get(), m_pages);
             widget = m_jobsPage;
