@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Tests tools/sandbox-cloud's command line against a running sandbox (tools/sandbox-cloud up first):
-# status, env, is-up and the usage errors. Prints PASS/FAIL per check and `N passed, M failed`.
+# status, env, is-up, build with a current root and the usage errors. Prints PASS/FAIL per check
+# and `N passed, M failed`.
 # Usage: tests/sandbox/test-sandbox-cli.sh [PATH_TO_SANDBOX_CLOUD]
 set -euo pipefail
 
@@ -59,10 +60,18 @@ else
     fail "is-up exits 0 silently" "exit $?"
 fi
 
-# unknown subcommands: exit 2 with the usage
-for bad in frobnicate --bogus; do
+# build: with the root built and current, says so and changes nothing (no rebuild, no restart)
+if out=$("$tool" build 2>&1); then
+    verdict "build with a current root says it is up to date" "printed: $out" grep -q 'up to date' <<<"$out"
+else
+    fail "build with a current root says it is up to date" "exit $?: $out"
+fi
+
+# unknown subcommands and bad arguments: exit 2 with the usage
+for bad in frobnicate --bogus "dbstress 0" "dbstress many" "build --now"; do
     status=0
-    out=$("$tool" "$bad" 2>&1) || status=$?
+    # shellcheck disable=SC2086 # the arguments are words on purpose
+    out=$("$tool" $bad 2>&1) || status=$?
     if [ $status = 2 ] && [[ $out == *usage:* ]]; then
         pass "'$bad' exits 2 with the usage"
     else

@@ -51,6 +51,7 @@ idn.assign_domain_role_to_user(heat_domain, heat_admin, roles['admin'])
 
 catalog = [
     ('heat', 'orchestration', 'http://127.0.0.1:8004/v1/%(project_id)s'),
+    ('heat-cfn', 'cloudformation', 'http://127.0.0.1:8000/v1'),
     ('swift', 'object-store', 'http://127.0.0.1:8080/v1/AUTH_%(project_id)s'),
     ('cinderv3', 'volumev3', 'http://127.0.0.1:8776/v3/%(project_id)s'),
     ('cinder', 'block-storage', 'http://127.0.0.1:8776/v3/%(project_id)s'),

@@ -52,7 +52,7 @@ def wait(timeout):
         missing = missing_workers(conn)
         if not missing:
             return 0
-        time.sleep(1)
+        time.sleep(0.3)
     print('not reporting after %d s: %s' % (timeout, ', '.join(missing)), file=sys.stderr)
     return 1
 

@@ -59,11 +59,22 @@ stack_scale() {
     osc stack resource signal "asg-$tag" scale_up
     expect 2 wait_for stack-output "asg-$tag/size" 2 60
 }
+# The policy's alarm_url: pre-signed for heat-api-cfn (EC2 signature of the stack's own user), so
+# a plain POST without a token scales the group, as a monitoring system's alarm would.
+stack_alarm() {
+    local url out
+    url=$(osc stack output show "asg-$tag" alarm_url -f value -c output_value)
+    [[ $url == http://127.0.0.1:8000/* ]] || { echo "alarm_url is '$url'"; return 1; }
+    out=$(curl -sS -X POST -w '\nHTTP %{http_code}' "$url") || { echo "curl: $out"; return 1; }
+    [[ $out == *"HTTP 200" ]] || { echo "POST alarm_url: $(printf '%s' "$out" | tr '\n' ' ' | cut -c1-300)"; return 1; }
+    expect 3 wait_for stack-output "asg-$tag/size" 3 60
+}
 stack_delete() { osc stack delete --yes --wait "asg-$tag"; }
 
 heat_chain() {
     check "stack create (autoscaling group, size 1)" stack_create &&
-        check "stack scale by signal (size 1 -> 2)" stack_scale
+        check "stack scale by signal (size 1 -> 2)" stack_scale &&
+        check "stack scale by POST to the alarm_url, heat-api-cfn (size 2 -> 3)" stack_alarm
     check "stack delete" stack_delete
 }
 

@@ -20,6 +20,7 @@ SERVICE_TABLE=(
     "swift-proxy             8080 http svc"
     "heat-engine             -    -    svc"
     "heat-api                8004 http svc"
+    "heat-api-cfn            8000 http svc"
     "cinder-api              8776 http svc"
     "cinder-scheduler        -    -    svc"
     "cinder-volume           -    -    svc"

@@ -42,6 +42,13 @@ run_service() {
     swift-container-updater) exec swift-container-updater /etc/swift/container-server.conf -v ;;
     swift-proxy) exec swift-proxy-server /etc/swift/proxy-server.conf -v ;;
     heat-api | heat-engine) exec "$name" --config-file /etc/heat/heat.conf ;;
+    heat-api-cfn)
+        # Not the heat-api-cfn package: python3-heat has the command's module. Serves the CFN API,
+        # which answers the pre-signed URLs Heat hands out (a ScalingPolicy's alarm_url, wait
+        # condition handles).
+        exec python3 -c 'import sys; sys.argv[0] = "heat-api-cfn"; from heat.cmd.api_cfn import main; sys.exit(main())' \
+            --config-file /etc/heat/heat.conf
+        ;;
     cinder-*) exec "$name" --config-file /etc/cinder/cinder.conf ;;
     glance-api) exec glance-api --config-file /etc/glance/glance-api.conf ;;
     neutron) exec neutron-server --config-file /etc/neutron/neutron.conf --config-file /etc/neutron/plugins/ml2/ml2_conf.ini ;;
