@@ -163,7 +163,7 @@ void MainWindow::buildPages()
         QWidget *widget = nullptr;
         if (page == PageId::Stacks || page == PageId::Volumes) {
             CloudTablePage *cloudPage =
-                page == PageId::Stacks ? static_cast<CloudTablePage *>(new StacksPage(m_pages)) : new VolumesPage(m_pages);
+                page == PageId::Stacks ? static_cast<CloudTablePage *>(new StacksPage(*m_syntaxRepository, m_jobs.get(), m_pages)) : new VolumesPage(m_pages);
             m_cloudPages.append(cloudPage);
             widget = cloudPage;
         } else if (page == PageId::Jobs) {

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QPointer>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
@@ -111,7 +112,7 @@ QFuture<void> StacksPage::load(Session *session)
         m_details->setStack(nullptr, {});
     }
     return OrchestrationClient(session).listStacks().then(
-        this, [this, generation = currentGeneration()](const QList<Stack> &stacks) {
+        this, [this, session, generation = currentGeneration()](const QList<Stack> &stacks) {
             if (isStale(generation)) // a slower answer from the cloud selected before must not land here
                 return;
             m_model->setItems(stacks);
@@ -119,7 +120,7 @@ QFuture<void> StacksPage::load(Session *session)
             if (selected.id.isEmpty() && !m_details->stack().id.isEmpty())
                 m_details->setStack(nullptr, {}); // the stack is gone
             else if (!selected.id.isEmpty() && selected.status != m_details->stack().status)
-                m_details->setStack(session(), selected);
+                m_details->setStack(session, selected);
             updateActions();
         });
 }
