@@ -2,11 +2,13 @@
 #include "views/stackspage.h"
 
 #include "dialogs/confirmdestructive.h"
+#include "dialogs/parameterform.h"
 #include "dialogs/stacklaunchdialog.h"
 #include "jobs/jobrecord.h"
 #include "jobs/jobrunner.h"
 #include "jobs/stackcreatejob.h"
 #include "jobs/stackdeletejob.h"
+#include "jobs/stackupdatejob.h"
 #include "models/stacklistmodel.h"
 #include "models/statusfilterproxymodel.h"
 #include "net/apierror.h"
@@ -223,14 +225,15 @@ StackLaunchDialog *StacksPage::newUpdateDialog()
 void StacksPage::applyUpdate(StackLaunchDialog *dialog)
 {
     const Stack stack = selectedStack();
-    OrchestrationClient(session())
-        .updateStack(stack.name, stack.id, dialog->updateRequest())
-        .then(this,
-              [this] {
-                  Q_EMIT actionFinished(tr("Update"), {});
-                  refresh();
-              })
-        .onFailed(this, [this](const ApiError &error) { Q_EMIT actionFinished(tr("Update"), error.toString()); });
+    if (stack.id.isEmpty() || !m_jobs || !session())
+        return;
+    QStringList hidden;
+    for (const QString &name : dialog->parameterForm()->parameterNames()) {
+        if (dialog->parameterForm()->isHidden(name))
+            hidden.append(name);
+    }
+    m_jobs->submit(StackUpdateJob::spec(session()->profile().name, stack.name, stack.id, dialog->updateRequest(), hidden));
+    refresh();
 }
 
 void StacksPage::askDelete()
