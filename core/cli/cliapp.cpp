@@ -207,7 +207,8 @@ int runCli(const QStringList &arguments, const QProcessEnvironment &environment,
         return runStackJob(*job, line, workingDirectory, out, err);
     }
     // Local commands need no cloud and read their own options.
-    if (const QStringList local = arguments.mid(i); local.mid(0, 2) == QStringList{QStringLiteral("template"), QStringLiteral("graph")})
+    if (const QStringList local = arguments.mid(i);
+        local.mid(0, 2) == QStringList{QStringLiteral("template"), QStringLiteral("graph")})
         return runTemplateGraph(local.mid(2), workingDirectory, out, err);
     // Local commands need no cloud and take their own options (-e ENV...).
     if (i < arguments.size() && arguments[i] == u"template")

@@ -127,7 +127,7 @@ QFuture<QJsonArray> previewStack(Session &session, const StackCreateRequest &cre
         QJsonArray flat;
         QList<QJsonArray> pending{stack.value(QStringLiteral("resources")).toArray()};
         while (!pending.isEmpty()) {
-            for (const QJsonValue &item : pending.takeFirst()) {
+            for (const auto &item : pending.takeFirst()) {
                 if (item.isArray())
                     pending.append(item.toArray());
                 else
@@ -147,7 +147,7 @@ int dryRun(Session &session, const StackCreateRequest &create, QTextStream &out,
         err << "pilvi-cli: dry run: Heat's stack preview accepted the template, environment and parameters; nothing was "
                "created.\n";
         out << "Resources stack " << create.name << " would have (" << resources.size() << "):\n";
-        for (const QJsonValue &value : resources) {
+        for (const auto &value : resources) {
             const QJsonObject r = value.toObject();
             out << "  " << r.value(QStringLiteral("resource_name")).toString() << "  "
                 << r.value(QStringLiteral("resource_type")).toString() << '\n';
@@ -172,8 +172,9 @@ public:
     void update(const JobRecord &record)
     {
         const QList<JobLogLine> log = m_journal.log(record.id);
-        const QString progress =
-            record.progressTotal > 0 ? QStringLiteral("%1/%2").arg(record.progressDone).arg(record.progressTotal) : QStringLiteral("-");
+        const QString progress = record.progressTotal > 0
+                                     ? QStringLiteral("%1/%2").arg(record.progressDone).arg(record.progressTotal)
+                                     : QStringLiteral("-");
         for (qsizetype i = m_printed; i < log.size(); ++i)
             m_err << m_label << " [" << progress << "] " << log[i].text << '\n';
         m_printed = log.size();
@@ -286,8 +287,8 @@ int runStackJobCommand(const StackJobCommand &command, Session &session, const Q
     const CloudProfile &profile = session.profile();
     const bool create = command.kind == StackJobCommand::Kind::Create;
     if (!create && profile.environment == Environment::Production && command.confirm != command.name) {
-        err << "pilvi-cli: cloud '" << profile.name << "' is production: deleting stack '" << command.name
-            << "' needs --confirm " << command.name << '\n';
+        err << "pilvi-cli: cloud '" << profile.name << "' is production: deleting stack '" << command.name << "' needs --confirm "
+            << command.name << '\n';
         return CliError;
     }
     JobSpec spec;
@@ -312,7 +313,9 @@ int runStackJobCommand(const StackJobCommand &command, Session &session, const Q
     }
     JobRunner runner(&journal, [&session](const QString &cloud) { return cloud == session.profile().name ? &session : nullptr; });
     registerCloudJobKinds(runner);
-    ProgressPrinter printer(journal, err, QStringLiteral("stack %1 %2").arg(create ? QStringLiteral("create") : QStringLiteral("delete"), command.name));
+    ProgressPrinter printer(
+        journal, err,
+        QStringLiteral("stack %1 %2").arg(create ? QStringLiteral("create") : QStringLiteral("delete"), command.name));
     QEventLoop loop;
     qint64 id = 0;
     bool detached = false;

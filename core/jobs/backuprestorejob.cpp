@@ -5,9 +5,12 @@
 
 namespace Pilvi {
 
-JobSpec BackupRestoreJob::spec(const QString &cloud, const QString &backupId, const QString &volumeId, const QString &newVolumeName)
+JobSpec BackupRestoreJob::spec(const QString &cloud, const QString &backupId, const QString &volumeId,
+                               const QString &newVolumeName)
 {
-    return {JobKinds::backupRestore, cloud, backupId,
+    return {JobKinds::backupRestore,
+            cloud,
+            backupId,
             QJsonObject{{QStringLiteral("backupId"), backupId},
                         {QStringLiteral("volumeId"), volumeId},
                         {QStringLiteral("newVolumeName"), newVolumeName}},

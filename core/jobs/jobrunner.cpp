@@ -26,9 +26,9 @@ JobRunner::~JobRunner()
     m_running.clear();
 }
 
-void JobRunner::registerKind(const QString &kind, JobFactory factory)
+void JobRunner::registerKind(const QString &kind, const JobFactory &factory)
 {
-    m_factories.insert(kind, std::move(factory));
+    m_factories.insert(kind, factory);
 }
 
 void JobRunner::setMaxConcurrent(int jobs)
@@ -143,7 +143,7 @@ bool JobRunner::launch(const JobRecord &record, bool resuming)
         return false;
     }
     Job::Setup setup;
-    setup.record = *m_journal->job(record.id);
+    setup.record = m_journal->job(record.id).value_or(record);
     setup.session = m_sessions ? m_sessions(record.cloud) : nullptr;
     setup.secrets = m_secrets.value(record.id);
     setup.resuming = resuming;

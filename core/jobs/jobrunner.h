@@ -29,7 +29,9 @@ class Session;
 ///
 /// Destroying the runner drops its jobs without touching the journal: jobs still running in the
 /// cloud stay "running" there, and the next start reconciles them (reconcile()).
-class JobRunner final : public QObject, private JobHost
+class JobRunner final
+    : public QObject
+    , private JobHost
 {
     Q_OBJECT
 public:
@@ -40,7 +42,7 @@ public:
     JobRunner(JobJournal *journal, SessionProvider sessions, QObject *parent = nullptr);
     ~JobRunner() override;
 
-    void registerKind(const QString &kind, JobFactory factory);
+    void registerKind(const QString &kind, const JobFactory &factory);
     void setMaxConcurrent(int jobs);
     int maxConcurrent() const { return m_maxConcurrent; }
     void setPollInterval(int ms) { m_pollIntervalMs = ms; }

@@ -22,26 +22,28 @@ void ScaleSignalJob::start()
     const QString stack = parameter(QStringLiteral("stack"));
     await<QList<StackResource>>(OrchestrationClient(session()).listResources(stack), [this, stack](const auto &resources) {
         const QString group = parameter(QStringLiteral("group"));
-        const auto it = std::find_if(resources.cbegin(), resources.cend(), [&](const StackResource &r) { return r.name == group; });
+        const auto it =
+            std::find_if(resources.cbegin(), resources.cend(), [&](const StackResource &r) { return r.name == group; });
         if (it == resources.cend() || it->physicalId.isEmpty()) {
             fail(tr("stack %1 has no scaling group '%2'").arg(stack, group));
             return;
         }
-        const StackResource groupResource = *it;
+        const StackResource &groupResource = *it;
         setFact(QStringLiteral("groupStackId"), groupResource.physicalId);
-        await<Stack>(OrchestrationClient(session()).showStack(groupResource.physicalId), [this, groupResource](const Stack &before) {
-            setFact(QStringLiteral("groupUpdatedBefore"), before.updatedAt.toString(Qt::ISODateWithMs));
-            const QString policy = parameter(QStringLiteral("policy"));
-            log(tr("Signalling %1.").arg(policy));
-            await(OrchestrationClient(session()).signalResource(groupResource.stackName.isEmpty() ? parameter(QStringLiteral("stack"))
-                                                                                                  : groupResource.stackName,
-                                                                groupResource.stackId, policy),
-                  [this] {
-                      setFact(QStringLiteral("signalled"), true);
-                      log(tr("Heat took the signal; waiting for the group to update."));
-                      poll();
-                  });
-        });
+        await<Stack>(
+            OrchestrationClient(session()).showStack(groupResource.physicalId), [this, groupResource](const Stack &before) {
+                setFact(QStringLiteral("groupUpdatedBefore"), before.updatedAt.toString(Qt::ISODateWithMs));
+                const QString policy = parameter(QStringLiteral("policy"));
+                log(tr("Signalling %1.").arg(policy));
+                await(OrchestrationClient(session()).signalResource(
+                          groupResource.stackName.isEmpty() ? parameter(QStringLiteral("stack")) : groupResource.stackName,
+                          groupResource.stackId, policy),
+                      [this] {
+                          setFact(QStringLiteral("signalled"), true);
+                          log(tr("Heat took the signal; waiting for the group to update."));
+                          poll();
+                      });
+            });
     });
 }
 

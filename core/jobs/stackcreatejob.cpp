@@ -90,7 +90,7 @@ QString StackCreateJob::stackRef() const
 void StackCreateJob::start()
 {
     const StackCreateRequest create = request(parameters(), secrets());
-    for (const QJsonValue &name : parameters().value(QStringLiteral("hiddenParameters")).toArray()) {
+    for (const auto &name : parameters().value(QStringLiteral("hiddenParameters")).toArray()) {
         if (!secrets().contains(name.toString())) {
             fail(tr("the hidden parameter '%1' has no value (hidden values are not kept in the journal)").arg(name.toString()));
             return;

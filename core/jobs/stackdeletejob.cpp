@@ -19,15 +19,28 @@ void StackDeleteJob::start()
         heat.showStack(name),
         [this, name](const Stack &stack) {
             setFact(QStringLiteral("stackId"), stack.id);
-            await<QList<StackResource>>(OrchestrationClient(session()).listResources(stack.id), [this, name, stack](const auto &all) {
-                m_total = static_cast<int>(all.size());
-                progress(0, m_total);
-                log(tr("Deleting stack %1 (%2 resources).").arg(name).arg(m_total));
-                await(OrchestrationClient(session()).deleteStack(name, stack.id), [this] {
-                    setFact(QStringLiteral("deleteSent"), true);
-                    poll();
+            if (stack.status == u"DELETE_COMPLETE") { // Heat still shows it for a while
+                log(tr("Stack %1 is already deleted.").arg(name));
+                succeed();
+                return;
+            }
+            await<QList<StackResource>>(
+                OrchestrationClient(session()).listResources(stack.id), [this, name, stack](const auto &all) {
+                    m_total = static_cast<int>(all.size());
+                    progress(0, m_total);
+                    log(tr("Deleting stack %1 (%2 resources).").arg(name).arg(m_total));
+                    // Follow only the delete's events: from the newest event there is now.
+                    await<QList<StackEvent>>(OrchestrationClient(session()).listEvents(stack.id),
+                                             [this, name, stack](const auto &events) {
+                                                 if (!events.isEmpty())
+                                                     m_events.setMarker(events.constLast().id);
+                                                 await(OrchestrationClient(session()).deleteStack(name, stack.id), [this] {
+                                                     setFact(QStringLiteral("deleteSent"), true);
+                                                     setFact(QStringLiteral("marker"), m_events.marker());
+                                                     poll();
+                                                 });
+                                             });
                 });
-            });
         },
         [this, name](const ApiError &error) {
             if (error.httpStatus() != 404) {

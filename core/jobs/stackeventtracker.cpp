@@ -28,7 +28,8 @@ void StackEventTracker::prime(const QList<StackResource> &resources)
 
 int StackEventTracker::count(QStringView status) const
 {
-    return static_cast<int>(std::count_if(m_status.cbegin(), m_status.cend(), [status](const QString &s) { return s == status; }));
+    return static_cast<int>(
+        std::count_if(m_status.cbegin(), m_status.cend(), [status](const QString &s) { return s == status; }));
 }
 
 int templateResourceCount(const QByteArray &templateText)

@@ -7,7 +7,9 @@ namespace Pilvi {
 
 JobSpec VolumeBackupJob::spec(const QString &cloud, const QString &volumeId, const QString &name, bool incremental, bool force)
 {
-    return {JobKinds::volumeBackup, cloud, volumeId,
+    return {JobKinds::volumeBackup,
+            cloud,
+            volumeId,
             QJsonObject{{QStringLiteral("volumeId"), volumeId},
                         {QStringLiteral("name"), name},
                         {QStringLiteral("incremental"), incremental},
@@ -21,8 +23,9 @@ void VolumeBackupJob::start()
     progress(0, 1);
     log(incremental ? tr("Starting an incremental backup of volume %1.").arg(parameter(QStringLiteral("volumeId")))
                     : tr("Starting a full backup of volume %1.").arg(parameter(QStringLiteral("volumeId"))));
-    await<QString>(BlockStorageClient(session()).createBackup(parameter(QStringLiteral("volumeId")), parameter(QStringLiteral("name")),
-                                                              incremental, parameters().value(QStringLiteral("force")).toBool()),
+    await<QString>(BlockStorageClient(session()).createBackup(parameter(QStringLiteral("volumeId")),
+                                                              parameter(QStringLiteral("name")), incremental,
+                                                              parameters().value(QStringLiteral("force")).toBool()),
                    [this](const QString &id) {
                        setFact(QStringLiteral("backupId"), id);
                        log(tr("Cinder accepted the backup: %1.").arg(id));

@@ -12,7 +12,16 @@ class JobListModel final : public KeyedListModel<JobRecord>
 {
     Q_OBJECT
 public:
-    enum Column { KindColumn, TargetColumn, CloudColumn, StateColumn, ProgressColumn, StartedColumn, DurationColumn, ColumnCount };
+    enum Column {
+        KindColumn,
+        TargetColumn,
+        CloudColumn,
+        StateColumn,
+        ProgressColumn,
+        StartedColumn,
+        DurationColumn,
+        ColumnCount
+    };
     enum Role {
         IdRole = Qt::UserRole + 1,
         SortRole,

@@ -7,7 +7,9 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace Pilvi {
@@ -15,6 +17,9 @@ namespace Pilvi {
 /// Progress of a streamed transfer: bytes done, and in all (-1 when unknown). Called on the
 /// network thread, coalesced: at most every 100 ms and once at the end.
 using TransferProgress = std::function<void(qint64 done, qint64 total)>;
+/// Set to true from any thread to abort a request under way (checked every 100 ms): it then
+/// fails with OperationCanceledError, is not retried, and a partial responseFile is removed.
+using AbortFlag = std::shared_ptr<std::atomic_bool>;
 
 /// One HTTP request as the network thread sends it. A plain value: it crosses threads by copy.
 struct HttpRequest {
@@ -37,6 +42,7 @@ struct HttpRequest {
     QString responseFile;
     /// Upload progress with bodyFile, download progress otherwise.
     TransferProgress progress;
+    AbortFlag abort;
 
     bool isIdempotent() const
     {

@@ -66,6 +66,17 @@ public:
                                       : m_manager->sendCustomRequest(networkRequest, request.method, request.body);
         if (source)
             source->setParent(reply);
+        if (request.abort) {
+            // Polled rather than signalled: the flag is set on another thread, and a timer
+            // child of the reply goes with it.
+            auto *watch = new QTimer(reply);
+            watch->setInterval(100);
+            connect(watch, &QTimer::timeout, reply, [reply, flag = request.abort] {
+                if (flag->load())
+                    reply->abort();
+            });
+            watch->start();
+        }
         auto progress = std::make_shared<ProgressThrottle>(request.progress);
         std::shared_ptr<DownloadSink> sink;
         if (!request.responseFile.isEmpty()) {
@@ -118,7 +129,8 @@ public:
                 progress->finish(source->size(), source->size());
             }
             const auto delay = policy.nextDelay(request, response, attempt, QRandomGenerator::global()->generateDouble());
-            if (delay && !promise->isCanceled()) {
+            const bool aborted = request.abort && request.abort->load();
+            if (delay && !promise->isCanceled() && !aborted) {
                 qCDebug(lcNet) << "retrying" << request.url.toDisplayString(QUrl::RemoveQuery) << "in" << delay->count() << "ms";
                 QTimer::singleShot(*delay, this,
                                    [this, request, promise, attempt, clock] { start(request, promise, attempt + 1, clock); });

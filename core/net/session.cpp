@@ -162,6 +162,7 @@ QFuture<HttpResponse> Session::sendWith(const AuthToken &token, const ServiceReq
     http.bodyFile = request.bodyFile;
     http.responseFile = request.responseFile;
     http.progress = request.progress;
+    http.abort = request.abort;
     http.timeoutMs = timeoutMs();
     try {
         http.ssl = sslConfiguration();

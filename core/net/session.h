@@ -33,6 +33,7 @@ struct ServiceRequest {
     QString bodyFile;          ///< see HttpRequest::bodyFile
     QString responseFile;      ///< see HttpRequest::responseFile
     TransferProgress progress; ///< see HttpRequest::progress
+    AbortFlag abort;           ///< see HttpRequest::abort
 };
 
 /// One authenticated connection to one cloud (Keystone v3): keeps the token and catalog, renews

@@ -67,14 +67,13 @@ struct GraphLayout {
 QSizeF estimatedNodeSize(const ResourceNode &node);
 
 /// Lays `graph` out with Graphviz's `dot` (layered). Safe to call from any thread: calls into
-/// Graphviz are serialised (see graphlayout.cpp). Takes about a second for a thousand resources,
+/// Graphviz are serialised (see graphlayout.cpp). Takes about two seconds for a thousand resources,
 /// so the GUI runs it off its thread.
 GraphLayout layoutResourceGraph(const ResourceGraph &graph, const GraphLayoutOptions &options = {});
 
 /// The graph drawn by Graphviz itself as an SVG document (pilvi-cli's `template graph --svg`):
 /// boxes coloured by family, edges styled by kind. Empty, with `error` set, when Graphviz fails.
-QByteArray renderResourceGraphSvg(const ResourceGraph &graph, const GraphLayoutOptions &options = {},
-                                  QString *error = nullptr);
+QByteArray renderResourceGraphSvg(const ResourceGraph &graph, const GraphLayoutOptions &options = {}, QString *error = nullptr);
 
 } // namespace Pilvi
 

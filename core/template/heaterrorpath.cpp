@@ -68,9 +68,10 @@ TemplateProblem problemFromHeatError(const HeatTemplate &tmpl, const QString &fi
     const YamlNode *root = tmpl.root();
     if (!root)
         return problem;
-    // The key path follows "Error kind: " (when there is one) and ends at ": ".
+    // The key path follows "Error kind: " (when there is one) and ends at ": "; a step may hold
+    // "::" (Fn::Join).
     static const QRegularExpression withPath(
-        u"(?:^|: )((?:resources|outputs|parameters|conditions|parameter_groups)(?:\\.[^\\s:]+|\\[\\d+\\])*)(?:: |$)"_s);
+        u"(?:^|: )((?:resources|outputs|parameters|conditions|parameter_groups)(?:\\.(?:[^\\s:]|::)+|\\[\\d+\\])*)(?:: |$)"_s);
     const QRegularExpressionMatch m = withPath.match(problem.message);
     if (m.hasMatch()) {
         if (const YamlNode *node = nodeForHeatPath(*root, m.capturedView(1)))

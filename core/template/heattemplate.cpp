@@ -109,34 +109,32 @@ HeatTemplate HeatTemplate::parse(const QByteArray &utf8)
 
     forEachEntry(root.value(u"conditions"),
                  [&t](const YamlNode &key, const YamlNode &value) { t.m_conditions.append({key.scalar, &key, &value}); });
+    // Of duplicate names the last one wins, as PyYAML (and so Heat) reads a mapping.
+    for (qsizetype i = 0; i < t.m_parameters.size(); ++i)
+        t.m_parameterIndex.insert(t.m_parameters[i].name, i);
+    for (qsizetype i = 0; i < t.m_resources.size(); ++i)
+        t.m_resourceIndex.insert(t.m_resources[i].name, i);
+    for (qsizetype i = 0; i < t.m_conditions.size(); ++i)
+        t.m_conditionIndex.insert(t.m_conditions[i].name, i);
     return t;
 }
 
 const TemplateParameter *HeatTemplate::parameter(QStringView name) const
 {
-    for (const TemplateParameter &p : m_parameters) {
-        if (p.name == name)
-            return &p;
-    }
-    return nullptr;
+    const auto it = m_parameterIndex.constFind(name.toString());
+    return it == m_parameterIndex.constEnd() ? nullptr : &m_parameters[*it];
 }
 
 const TemplateResource *HeatTemplate::resource(QStringView name) const
 {
-    for (const TemplateResource &r : m_resources) {
-        if (r.name == name)
-            return &r;
-    }
-    return nullptr;
+    const auto it = m_resourceIndex.constFind(name.toString());
+    return it == m_resourceIndex.constEnd() ? nullptr : &m_resources[*it];
 }
 
 const TemplateCondition *HeatTemplate::condition(QStringView name) const
 {
-    for (const TemplateCondition &c : m_conditions) {
-        if (c.name == name)
-            return &c;
-    }
-    return nullptr;
+    const auto it = m_conditionIndex.constFind(name.toString());
+    return it == m_conditionIndex.constEnd() ? nullptr : &m_conditions[*it];
 }
 
 const YamlNode *HeatTemplate::section(QStringView name) const

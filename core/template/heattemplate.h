@@ -3,6 +3,7 @@
 
 #include "yaml/yamldocument.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -104,6 +105,10 @@ private:
     QList<TemplateResource> m_resources;
     QList<TemplateOutput> m_outputs;
     QList<TemplateCondition> m_conditions;
+    // Name -> index, for references (a 1,000-resource template has thousands of them).
+    QHash<QString, qsizetype> m_parameterIndex;
+    QHash<QString, qsizetype> m_resourceIndex;
+    QHash<QString, qsizetype> m_conditionIndex;
 };
 
 /// YAML 1.1 scalar rules as PyYAML (and so Heat) applies them to plain scalars; dates stay strings,

@@ -9,24 +9,22 @@ namespace {
 
 bool containsAny(QStringView text, std::initializer_list<QStringView> words)
 {
-    return std::any_of(words.begin(), words.end(),
-                       [text](QStringView word) { return text.contains(word, Qt::CaseInsensitive); });
+    return std::any_of(words.begin(), words.end(), [text](QStringView word) { return text.contains(word, Qt::CaseInsensitive); });
 }
 
 // Heat's own types say what they are in their names; the order matters where names overlap
 // (OS::Neutron::QoSPolicy is a network thing, OS::Heat::ScalingPolicy a policy).
 ResourceFamily familyOfHeatType(QStringView type)
 {
-    if (type.startsWith(u"OS::Heat::") &&
-        containsAny(type, {u"Config", u"Deployment", u"MultipartMime", u"SoftwareComponent"}))
+    if (type.startsWith(u"OS::Heat::") && containsAny(type, {u"Config", u"Deployment", u"MultipartMime", u"SoftwareComponent"}))
         return ResourceFamily::SoftwareConfig;
     if (containsAny(type, {u"ScalingGroup", u"ResourceGroup", u"InstanceGroup", u"Senlin::Cluster"}))
         return ResourceFamily::ScalingGroup;
     if (containsAny(type, {u"ScalingPolicy", u"OS::Aodh::", u"Senlin::Policy", u"CloudWatch::Alarm"}))
         return ResourceFamily::Policy;
     if (containsAny(type, {u"OS::Neutron::", u"OS::Octavia::", u"OS::Designate::", u"Nova::FloatingIP", u"EC2::VPC",
-                           u"EC2::Subnet", u"EC2::SecurityGroup", u"EC2::EIP", u"EC2::NetworkInterface",
-                           u"EC2::InternetGateway", u"EC2::RouteTable", u"LoadBalancer"}))
+                           u"EC2::Subnet", u"EC2::SecurityGroup", u"EC2::EIP", u"EC2::NetworkInterface", u"EC2::InternetGateway",
+                           u"EC2::RouteTable", u"LoadBalancer"}))
         return ResourceFamily::Network;
     if (containsAny(type, {u"OS::Cinder::", u"EC2::Volume", u"OS::Swift::", u"OS::Manila::", u"S3::Bucket"}))
         return ResourceFamily::Volume;

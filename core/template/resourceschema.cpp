@@ -18,7 +18,7 @@ QStringList stringList(const QJsonValue &value)
     QStringList out;
     const QJsonArray array = value.toArray();
     out.reserve(array.size());
-    for (const QJsonValue &item : array)
+    for (const auto &item : array)
         out.append(item.toString());
     return out;
 }
@@ -247,6 +247,16 @@ QStringList ResourceSchemaRegistry::versionNames() const
 QStringList ResourceSchemaRegistry::allFunctionNames() const
 {
     return m_data->allFunctions;
+}
+
+QString ResourceSchemaRegistry::firstVersionWith(const QString &function) const
+{
+    QString first;
+    for (auto it = m_data->versions.cbegin(); it != m_data->versions.cend(); ++it) {
+        if (it.key() == it->date && it->functions.contains(function) && (first.isEmpty() || it->date < first))
+            first = it->date;
+    }
+    return first;
 }
 
 } // namespace Pilvi

@@ -127,6 +127,8 @@ public:
     QStringList versionNames() const;
     /// Every function name any HOT version knows (to tell a function call from a plain mapping).
     QStringList allFunctionNames() const;
+    /// The first HOT version (date) whose resources may use `function`; empty if none.
+    QString firstVersionWith(const QString &function) const;
 
 private:
     struct Data;

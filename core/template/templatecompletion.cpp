@@ -254,34 +254,35 @@ public:
         static const QRegularExpression typeValue(uR"(^(\s*)type\s*:\s*["']?([\w:.-]*)$)"_s);
         static const QRegularExpression keyStart(uR"(^(\s*)([\w-]*)$)"_s);
 
-        QRegularExpressionMatch match;
-        if ((match = getAttrName.matchView(m_before)).hasMatch()) {
+        if (const auto match = getAttrName.matchView(m_before); match.hasMatch()) {
             attributeOf = match.captured(1);
             prefix = match.captured(2);
             return CompletionKind::AttributeName;
         }
-        if ((match = getAttrResource.matchView(m_before)).hasMatch()) {
+        if (const auto match = getAttrResource.matchView(m_before); match.hasMatch()) {
             prefix = match.captured(1);
             return CompletionKind::AttributeResource;
         }
-        if ((match = getParam.matchView(m_before)).hasMatch()) {
+        if (const auto match = getParam.matchView(m_before); match.hasMatch()) {
             prefix = match.captured(1);
             return CompletionKind::ParameterRef;
         }
-        if ((match = getResource.matchView(m_before)).hasMatch() || (match = dependsOn.matchView(m_before)).hasMatch()) {
-            prefix = match.captured(1);
-            return CompletionKind::ResourceRef;
+        for (const QRegularExpression *reference : {&getResource, &dependsOn}) {
+            if (const auto match = reference->matchView(m_before); match.hasMatch()) {
+                prefix = match.captured(1);
+                return CompletionKind::ResourceRef;
+            }
         }
-        if ((match = listItem.matchView(m_before)).hasMatch()) {
+        if (const auto match = listItem.matchView(m_before); match.hasMatch()) {
             prefix = match.captured(2);
             return classifyListItem(int(match.captured(1).size()), attributeOf);
         }
-        if ((match = typeValue.matchView(m_before)).hasMatch()) {
+        if (const auto match = typeValue.matchView(m_before); match.hasMatch()) {
             prefix = match.captured(2);
             const QStringList keys = m_lines.ancestors(m_line, int(match.captured(1).size()), false);
             return keys.size() == 2 && keys[0] == u"resources" ? CompletionKind::ResourceType : CompletionKind::None;
         }
-        if ((match = keyStart.matchView(m_before)).hasMatch()) {
+        if (const auto match = keyStart.matchView(m_before); match.hasMatch()) {
             prefix = match.captured(2);
             const QStringList keys = m_lines.ancestors(m_line, int(match.captured(1).size()), false);
             if (keys.isEmpty())

@@ -382,7 +382,8 @@ TemplateEditResult renameResource(const QByteArray &utf8, const QString &from, c
         return true;
     };
     if (!rewrite(t.resources()->keys[index].range))
-        return refused(QStringLiteral("The name of '%1' is written in a way Pilvi cannot rewrite; rename it in the text.").arg(from));
+        return refused(
+            QStringLiteral("The name of '%1' is written in a way Pilvi cannot rewrite; rename it in the text.").arg(from));
     for (const ResourceReference &reference : findResourceReferences(t.root)) {
         if (reference.to != from)
             continue;
@@ -472,7 +473,8 @@ TemplateEditResult setPropertyYaml(const QByteArray &utf8, const QString &resour
     const YamlNode &resourceKey = t.resources()->keys[index];
     const YamlNode &body = t.resources()->items[index];
     if (!body.isMapping())
-        return refused(QStringLiteral("Resource '%1' is %2, not a mapping; give it a type first.").arg(resource, body.kindName()));
+        return refused(
+            QStringLiteral("Resource '%1' is %2, not a mapping; give it a type first.").arg(resource, body.kindName()));
     if (t.isFlow(body))
         return refused(flowRefusal(QStringLiteral("Resource '%1'").arg(resource)));
     const QByteArray value = yamlText.toUtf8();
@@ -482,8 +484,9 @@ TemplateEditResult setPropertyYaml(const QByteArray &utf8, const QString &resour
     const YamlNode *propertiesKey = body.key(u"properties");
     const YamlNode *properties = body.value(u"properties");
     if (!propertiesKey) {
-        return done({t.insertLines(t.nextLineStart(t.contentEnd(body)),
-                                   {spaces(bodyIndent) + "properties:", spaces(bodyIndent + step) + key(property) + ' ' + value})});
+        return done(
+            {t.insertLines(t.nextLineStart(t.contentEnd(body)),
+                           {spaces(bodyIndent) + "properties:", spaces(bodyIndent + step) + key(property) + ' ' + value})});
     }
     if (properties->isMapping()) {
         for (qsizetype i = 0; i < properties->keys.size(); ++i) {
@@ -501,9 +504,8 @@ TemplateEditResult setPropertyYaml(const QByteArray &utf8, const QString &resour
     }
     const qsizetype indent = childIndentOf(t, *propertiesKey, *properties);
     QString error;
-    const std::optional<TextEdit> edit =
-        appendEntry(t, *propertiesKey, *properties, {spaces(indent) + key(property) + ' ' + value},
-                    key(property) + ' ' + value, error);
+    const std::optional<TextEdit> edit = appendEntry(
+        t, *propertiesKey, *properties, {spaces(indent) + key(property) + ' ' + value}, key(property) + ' ' + value, error);
     if (!edit)
         return refused(error);
     return done({*edit});
@@ -541,21 +543,20 @@ TemplateEditResult connectResources(const QByteArray &utf8, const QString &from,
     const YamlNode *depends = body.value(u"depends_on");
     if (!dependsKey)
         return done({t.insertLines(t.nextLineStart(t.contentEnd(body)), {spaces(bodyIndent) + "depends_on: " + target})});
-    const auto already = refused(QStringLiteral("'%1' already depends on '%2'.").arg(from, to));
+    const auto already = [&] { return refused(QStringLiteral("'%1' already depends on '%2'.").arg(from, to)); };
     if (depends->isNull())
         return done({t.fillEmptyValue(*dependsKey, target)});
     if (depends->isScalar()) {
         if (depends->scalar == to)
-            return already;
-        const QByteArray written =
-            utf8.mid(depends->range.start.offset, depends->range.end.offset - depends->range.start.offset);
+            return already();
+        const QByteArray written = utf8.mid(depends->range.start.offset, depends->range.end.offset - depends->range.start.offset);
         return done({{depends->range.start.offset, written.size(), QByteArray("[") + written + ", " + target + ']'}});
     }
     if (!depends->isSequence())
         return refused(QStringLiteral("depends_on of '%1' is %2, not a list.").arg(from, depends->kindName()));
     for (const YamlNode &item : depends->items) {
         if (item.isScalar() && item.scalar == to)
-            return already;
+            return already();
     }
     if (t.isFlow(*depends)) {
         if (depends->items.isEmpty())

@@ -67,8 +67,7 @@ TemplateEditResult renameResource(const QByteArray &utf8, const QString &from, c
 TemplateEditResult deleteResource(const QByteArray &utf8, const QString &name);
 /// Makes `from` reference `to`: a depends_on entry, or, with `property`, that property's value
 /// becomes `{get_resource: to}`.
-TemplateEditResult connectResources(const QByteArray &utf8, const QString &from, const QString &to,
-                                    const QString &property = {});
+TemplateEditResult connectResources(const QByteArray &utf8, const QString &from, const QString &to, const QString &property = {});
 /// Sets a property of a resource to a scalar value (see yamlScalar()), replacing the value written
 /// there, or adding the key (and `properties:` when missing).
 TemplateEditResult setPropertyValue(const QByteArray &utf8, const QString &resource, const QString &property,

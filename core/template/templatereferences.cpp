@@ -49,9 +49,21 @@ void TemplateValidation::walk(const YamlNode &node, const WalkContext &context)
             checkFunction(name, key, node.items.constFirst(), context);
             return;
         }
-        if (m_version.removedFunctions.contains(name) || m_allFunctions.contains(name)) {
-            m_sink.error(key, u"The function %1 is not supported in this version of HOT."_s.arg(name));
+        if (m_version.removedFunctions.contains(name)) {
+            m_sink.error(
+                key, u"The template version is invalid: The function %1 is not supported in this version of HOT."_s.arg(name));
             return;
+        }
+        if (m_allFunctions.contains(name)) {
+            // Heat takes it as a plain mapping here, so it passes, but it is surely meant as the
+            // function a later version has.
+            const QString since = m_validator.m_registry.firstVersionWith(name);
+            if (!since.isEmpty() && since > m_version.date) {
+                m_sink.warning(
+                    key,
+                    u"%1 is not a function in heat_template_version %2 (it is from %3 on): Heat takes this as a plain mapping"_s
+                        .arg(name, m_version.date, since));
+            }
         }
     }
     for (const YamlNode &item : node.items)

@@ -33,11 +33,13 @@ private:
     };
 
     // templatevalidator.cpp
+    void checkDuplicateKeys(const YamlNode &node);
     bool checkVersion();
     void checkSections();
     void checkParameterGroups();
     void checkParameters();
     void checkParameterDefault(const TemplateParameter &parameter);
+    QString parameterValueFailure(const TemplateParameter &parameter, const YamlNode &value) const;
     void checkConditions();
     void checkResources();
     void checkResource(const TemplateResource &resource);

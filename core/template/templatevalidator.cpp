@@ -125,6 +125,7 @@ void TemplateValidation::run(const QString &fileName, const HeatTemplate &tmpl, 
         m_sink.warning(root->keys.constFirst(), u"CloudFormation-format templates are not checked offline; Heat checks them."_s);
         return;
     }
+    checkDuplicateKeys(*root);
     if (!checkVersion())
         m_version = m_validator.m_registry.version(fallbackVersion);
     m_allFunctions = m_validator.m_registry.allFunctionNames();
@@ -135,6 +136,24 @@ void TemplateValidation::run(const QString &fileName, const HeatTemplate &tmpl, 
     checkResources();
     checkOutputs();
     checkCycles();
+}
+
+void TemplateValidation::checkDuplicateKeys(const YamlNode &node)
+{
+    if (node.isMapping()) {
+        QHash<QString, const YamlNode *> seen;
+        for (const YamlNode &key : node.keys) {
+            if (!key.isScalar())
+                continue;
+            if (const YamlNode *earlier = seen.value(key.scalar)) {
+                m_sink.warning(key, u"Duplicate key '%1': Heat ignores the one on line %2 and uses this one"_s.arg(key.scalar)
+                                        .arg(earlier->range.start.line));
+            }
+            seen.insert(key.scalar, &key);
+        }
+    }
+    for (const YamlNode &item : node.items)
+        checkDuplicateKeys(item);
 }
 
 bool TemplateValidation::checkVersion()
@@ -235,6 +254,13 @@ void TemplateValidation::checkParameters()
 void TemplateValidation::checkParameterDefault(const TemplateParameter &p)
 {
     const YamlNode &value = *p.defaultValue;
+    const QString failure = parameterValueFailure(p, value);
+    if (!failure.isEmpty())
+        m_sink.error(value, u"Invalid default %1 (%2)"_s.arg(displayValue(value), failure));
+}
+
+QString TemplateValidation::parameterValueFailure(const TemplateParameter &p, const YamlNode &value) const
+{
     QString failure;
     if (p.type == "string"_L1) {
         if (!value.isScalar())
@@ -268,8 +294,7 @@ void TemplateValidation::checkParameterDefault(const TemplateParameter &p)
         if (value.isSequence() || value.isScalar())
             failure = constraintFailure(value, type, constraintsFromYaml(p.constraints));
     }
-    if (!failure.isEmpty())
-        m_sink.error(value, u"Invalid default %1 (%2)"_s.arg(displayValue(value), failure));
+    return failure;
 }
 
 void TemplateValidation::checkConditions()
@@ -296,7 +321,7 @@ void TemplateValidation::checkResource(const TemplateResource &r)
 {
     m_dependencies[r.name]; // every resource is a node of the graph, even with no references
     if (!r.definition->isMapping() || !r.typeNode) {
-        m_sink.error(*r.nameNode, u"Resource %1 is missing \"type\""_s.arg(r.name));
+        m_sink.error(*r.nameNode, u"Each resource must contain a type key."_s);
         return;
     }
     for (const YamlNode &key : r.definition->keys) {
@@ -328,7 +353,7 @@ void TemplateValidation::checkResource(const TemplateResource &r)
             continue;
         }
         if (!m_template->resource(dep->scalar))
-            m_sink.error(*dep, u"The specified reference \"%1\" (in %2.depends_on) is incorrect."_s.arg(dep->scalar, r.name));
+            m_sink.error(*dep, u"The specified reference \"%1\" (in %2) is incorrect."_s.arg(dep->scalar, r.name));
         else
             m_dependencies[r.name].insert(dep->scalar);
     }
@@ -346,8 +371,15 @@ void TemplateValidation::checkResource(const TemplateResource &r)
                                                                        {r.deletionPolicy, "deletion_policy"_L1},
                                                                        {r.externalId, "external_id"_L1}};
     for (const auto &[node, name] : sections) {
-        if (node)
-            walk(*node, {r.name, r.name + u'.' + name, false});
+        if (!node)
+            continue;
+        if (node == r.properties && node->isMapping()) {
+            // Heat names a property's references "server.Properties.flavor".
+            for (qsizetype i = 0; i < node->keys.size(); ++i)
+                walk(node->items[i], {r.name, r.name + u".Properties."_s + node->keys[i].scalar, false});
+            continue;
+        }
+        walk(*node, {r.name, r.name + u'.' + name, false});
     }
 }
 
@@ -559,8 +591,15 @@ void TemplateValidation::checkEnvironments(const HeatTemplate &tmpl)
         }
         for (const EnvironmentValue &v : env.file.parameters()) {
             const TemplateParameter *p = tmpl.parameter(v.name);
-            if (!p && !pseudoParameters().contains(v.name))
+            if (!p && !pseudoParameters().contains(v.name)) {
                 sink.error(*v.nameNode, u"The Parameter (%1) was not defined in template."_s.arg(v.name));
+                continue;
+            }
+            if (p && p->typeNode && v.value && !v.value->isNull()) {
+                const QString failure = parameterValueFailure(*p, *v.value);
+                if (!failure.isEmpty())
+                    sink.error(*v.value, u"Parameter '%1' is invalid: %2"_s.arg(v.name, failure));
+            }
         }
         for (const RegistryEntry &entry : env.file.registry()) {
             if (!entry.targetsTemplate()) {
@@ -594,7 +633,7 @@ QString TemplateValidation::localPath(const QString &name) const
         return {};
     if (m_fileName.isEmpty())
         return {};
-    const QString local = url.scheme() == "file"_L1 ? url.toLocalFile() : name;
+    QString local = url.scheme() == "file"_L1 ? url.toLocalFile() : name;
     if (QFileInfo(local).isAbsolute())
         return local;
     return QFileInfo(QFileInfo(m_fileName).absolutePath() + u'/' + local).absoluteFilePath();

@@ -134,7 +134,7 @@ QString optionalNumber(const QJsonValue &value)
 
 bool inAllowed(const YamlNode &value, const QString &type, const QJsonArray &allowed)
 {
-    for (const QJsonValue &a : allowed) {
+    for (const auto &a : allowed) {
         if (type == "integer"_L1 || type == "number"_L1) {
             const std::optional<double> n = numberOf(value);
             if (n && a.isDouble() && *n == a.toDouble())
@@ -178,7 +178,7 @@ QString displayValue(const YamlNode &node)
 
 QString constraintFailure(const YamlNode &value, const QString &type, const QJsonArray &constraints)
 {
-    for (const QJsonValue &c : constraints) {
+    for (const auto &c : constraints) {
         const QJsonObject constraint = c.toObject();
         const QString description = constraint.value("description"_L1).toString();
         QString failure;
@@ -193,7 +193,7 @@ QString constraintFailure(const YamlNode &value, const QString &type, const QJso
             }
             if (!ok) {
                 QStringList texts;
-                for (const QJsonValue &a : allowed)
+                for (const auto &a : allowed)
                     texts.append(jsonText(a));
                 failure = u"%1 is not an allowed value [%2]"_s.arg(jsonOfNode(value), texts.join(u", "_s));
             }

@@ -22,7 +22,9 @@ struct ProblemSink {
     }
     void add(TemplateProblem::Severity severity, const SourceRange &range, const QString &message) const
     {
-        problems->append({severity, file, range, message});
+        // An empty document has no positions: such a problem stands at its start.
+        const SourceRange where = range.start.isValid() ? range : SourceRange{{1, 1, 0}, {1, 1, 0}};
+        problems->append({severity, file, where, message});
     }
 };
 

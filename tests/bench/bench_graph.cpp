@@ -106,8 +106,9 @@ int main(int argc, char *argv[])
                 static_cast<long long>(layout.edges.size()));
     const QByteArray svg = timed("render SVG (dot + svg)", [&] { return renderResourceGraphSvg(graph); });
     std::printf("svg: %lld bytes\n", static_cast<long long>(svg.size()));
-    const TemplateEditResult rename =
-        timed("rename net_0 (text edits)", [&] { return TemplateEdits::renameResource(text, QStringLiteral("net_0"), QStringLiteral("network_0")); });
+    const TemplateEditResult rename = timed("rename net_0 (text edits)", [&] {
+        return TemplateEdits::renameResource(text, QStringLiteral("net_0"), QStringLiteral("network_0"));
+    });
     std::printf("rename: %lld edits\n", static_cast<long long>(rename.edits.size()));
     timed("parse + extract after the edit", [&] { return buildResourceGraph(applyTextEdits(text, rename.edits)); });
     return 0;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/codeeditor.h"
 #include "editor/editortab.h"
+#include "editor/editorworkspace.h"
 #include "editor/findreplacebar.h"
 #include "editor/messagebar.h"
 #include "editor/problemlistmodel.h"
@@ -14,11 +15,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QCompleter>
 #include <QFile>
 #include <QHelpEvent>
 #include <QIcon>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -113,7 +116,7 @@ private:
 
     QString writeFile(const QString &name, const QByteArray &content)
     {
-        const QString path = m_dir.filePath(name);
+        QString path = m_dir.filePath(name);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return {};
@@ -197,6 +200,8 @@ private Q_SLOTS:
         const auto terraform = m_repository.definitionForFileName(u"main.tf"_s);
         QVERIFY2(terraform.isValid(), "KSyntaxHighlighting knows .tf files");
         QVERIFY(terraform.name() != u"YAML");
+        qInfo() << "main.tf:" << terraform.name()
+                << "- Ansible definition:" << m_repository.definitionForName(u"Ansible"_s).isValid();
     }
 
     void highlightingApplied()
@@ -258,6 +263,16 @@ private Q_SLOTS:
             QVERIFY2(!editor->document()->findBlockByNumber(block).isVisible(), qPrintable(QString::number(block)));
         QVERIFY(editor->document()->findBlockByNumber(24).isVisible());
         QCOMPARE(editor->document()->findBlockByNumber(24).text(), u"outputs:"_s);
+        // Typing on the folded line shows what it hid first.
+        QTextCursor end(editor->document()->findBlockByNumber(resources));
+        end.movePosition(QTextCursor::EndOfBlock);
+        editor->setTextCursor(end);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QVERIFY(editor->document()->findBlockByNumber(resources + 2).isVisible());
+        editor->undo();
+        QCOMPARE(editor->document()->findBlockByNumber(resources + 1).text(), u"  server:"_s);
+        editor->fold(resources);
+
         // Going to a hidden line unfolds it.
         editor->goToLineColumn(16, 7);
         QVERIFY(editor->document()->findBlockByNumber(15).isVisible());
@@ -351,6 +366,18 @@ private Q_SLOTS:
 
         QTest::keyClick(bar, Qt::Key_Escape);
         QVERIFY(!bar->isVisible());
+
+        // Ctrl+F starts from the selected word.
+        QTextCursor word(editor->document()->findBlockByNumber(13)); // "    type: OS::Nova::Server"
+        word.movePosition(QTextCursor::EndOfBlock);
+        word.movePosition(QTextCursor::StartOfWord, QTextCursor::KeepAnchor);
+        editor->setTextCursor(word);
+        editor->setFocus();
+        bar->setRegularExpression(false);
+        bar->setCaseSensitive(true); // "Server" once; "server" four times more
+        QTest::keyClick(editor, Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(bar->isVisible());
+        QCOMPARE(bar->matchCount(), 1);
     }
 
     void squigglesAndTooltips()
@@ -465,8 +492,8 @@ private Q_SLOTS:
         QVERIFY(tab->isModified());
         QCOMPARE(title.last().at(0).toString(), u"stack.yaml *"_s);
         QVERIFY(!tab->requestClose());
-        QMessageBox *box = nullptr;
-        QTRY_VERIFY((box = tab->findChild<QMessageBox *>(u"unsavedChangesBox"_s)) != nullptr);
+        QTRY_VERIFY(tab->findChild<QMessageBox *>(u"unsavedChangesBox"_s));
+        auto *box = tab->findChild<QMessageBox *>(u"unsavedChangesBox"_s);
         QVERIFY(box->text().contains(u"stack.yaml"_s));
         box->button(answer)->click();
         QCOMPARE(approved.count(), closes ? 1 : 0);
@@ -562,6 +589,54 @@ private Q_SLOTS:
         QCOMPARE(reread.files().front(), m_dir.filePath(u"opened.yaml"_s));
     }
 
+    void workspaceTabsAndRecentMenu()
+    {
+        RecentFiles recent;
+        recent.clear();
+        EditorWorkspace workspace(m_repository, recent);
+        workspace.resize(900, 700);
+        workspace.show();
+        const QString first = writeFile(u"first.yaml"_s, sampleTemplate);
+        const QString second = writeFile(u"second.yaml"_s, "heat_template_version: 2021-04-16\n");
+        EditorTab *firstTab = workspace.openFile(first);
+        QVERIFY(firstTab);
+        QVERIFY(workspace.openFile(second));
+        QCOMPARE(workspace.tabs().size(), 2);
+        QCOMPARE(workspace.openFile(first), firstTab); // open already: shown, not opened twice
+        QCOMPARE(workspace.currentTab(), firstTab);
+        QCOMPARE(workspace.tabs().size(), 2);
+
+        QList<QAction *> fileActions;
+        const auto actions = workspace.recentMenu()->actions();
+        for (QAction *action : actions) {
+            if (action->data().isValid())
+                fileActions.append(action);
+        }
+        QCOMPARE(fileActions.size(), 2);
+        QCOMPARE(fileActions[0]->data().toString(), second);
+
+        // A recent file that is gone: an error naming it, and it leaves the list.
+        const QString gone = writeFile(u"gone.yaml"_s, "a: 1\n");
+        recent.add(gone);
+        QFile::remove(gone);
+        QVERIFY(!workspace.openFile(gone));
+        QVERIFY(workspace.messageBar()->isVisible());
+        QVERIFY(workspace.messageBar()->text().contains(gone));
+        QVERIFY(!recent.files().contains(gone));
+        QCOMPARE(workspace.tabs().size(), 2);
+
+        // Closing a tab with unsaved changes asks first.
+        firstTab->editor()->insertPlainText(u"# changed\n"_s);
+        workspace.requestCloseTab(firstTab);
+        QCOMPARE(workspace.tabs().size(), 2);
+        QTRY_VERIFY(firstTab->findChild<QMessageBox *>(u"unsavedChangesBox"_s));
+        auto *box = firstTab->findChild<QMessageBox *>(u"unsavedChangesBox"_s);
+        box->button(QMessageBox::Discard)->click();
+        QCOMPARE(workspace.tabs().size(), 1);
+        workspace.requestCloseTab(workspace.currentTab()); // unchanged: closes at once
+        QCOMPARE(workspace.tabs().size(), 0);
+    }
+
     void indentation()
     {
         auto tab = openSample();
@@ -633,6 +708,27 @@ private Q_SLOTS:
         QCOMPARE(editor->completer()->completionCount(), 1);
         QTest::keyClick(editor->completer()->popup(), Qt::Key_Return);
         QVERIFY2(editor->toPlainText().contains(u"\n    type: OS::Nova::KeyPair"_s), qPrintable(editor->toPlainText()));
+    }
+
+    void completionOnlyForHeat_data()
+    {
+        QTest::addColumn<QString>("fileName");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<bool>("enabled");
+        QTest::newRow("template") << u"stack.yaml"_s << QByteArray(sampleTemplate) << true;
+        QTest::newRow("environment") << u"env.yaml"_s << QByteArray("parameters:\n  flavor: m1.small\n") << false;
+        QTest::newRow("Ansible playbook") << u"site.yml"_s << QByteArray("- hosts: all\n  tasks: []\n") << false;
+        QTest::newRow("shell user-data") << u"boot.sh"_s << QByteArray("#!/bin/sh\n") << false;
+    }
+
+    void completionOnlyForHeat()
+    {
+        QFETCH(QString, fileName);
+        QFETCH(QByteArray, content);
+        QFETCH(bool, enabled);
+        EditorTab tab(m_repository, nullptr);
+        QVERIFY(tab.openFile(writeFile(fileName, content)));
+        QCOMPARE(tab.editor()->completionEnabled(), enabled);
     }
 
     void screenshots_data()

@@ -20,7 +20,9 @@ public:
 
     static JobSpec spec(int steps, int intervalMs = 1, int failAt = -1, const QString &resumeAs = QStringLiteral("follow"))
     {
-        return {countingKind, QStringLiteral("no-cloud"), QStringLiteral("counter"),
+        return {countingKind,
+                QStringLiteral("no-cloud"),
+                QStringLiteral("counter"),
                 QJsonObject{{QStringLiteral("steps"), steps},
                             {QStringLiteral("intervalMs"), intervalMs},
                             {QStringLiteral("failAt"), failAt},
@@ -30,8 +32,8 @@ public:
 
     static void registerWith(JobRunner &runner)
     {
-        runner.registerKind(countingKind,
-                            [](Job::Setup setup, JobHost *host) { return std::make_unique<CountingJob>(std::move(setup), host); });
+        runner.registerKind(
+            countingKind, [](Job::Setup setup, JobHost *host) { return std::make_unique<CountingJob>(std::move(setup), host); });
     }
 
 protected:

@@ -48,15 +48,15 @@ private Q_SLOTS:
         QTest::newRow("create without template")
             << QStringList{QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("--wait")}
             << QStringLiteral("'stack create' needs a template: -t FILE");
-        QTest::newRow("create without name") << QStringList{QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("-t"),
-                                                            QStringLiteral("t.yaml")}
-                                             << QStringLiteral("'stack create' takes one stack name");
+        QTest::newRow("create without name")
+            << QStringList{QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("-t"), QStringLiteral("t.yaml")}
+            << QStringLiteral("'stack create' takes one stack name");
         QTest::newRow("parameter without value")
-            << QStringList{QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),
+            << QStringList{QStringLiteral("stack"),  QStringLiteral("create"),      QStringLiteral("web"), QStringLiteral("-t"),
                            QStringLiteral("t.yaml"), QStringLiteral("--parameter"), QStringLiteral("size")}
             << QStringLiteral("--parameter takes KEY=VALUE, not 'size'");
         QTest::newRow("timeout not a number")
-            << QStringList{QStringLiteral("stack"), QStringLiteral("create"), QStringLiteral("web"), QStringLiteral("-t"),
+            << QStringList{QStringLiteral("stack"),  QStringLiteral("create"),    QStringLiteral("web"), QStringLiteral("-t"),
                            QStringLiteral("t.yaml"), QStringLiteral("--timeout"), QStringLiteral("soon")}
             << QStringLiteral("--timeout takes minutes, not 'soon'");
         QTest::newRow("create option on delete")
@@ -203,10 +203,11 @@ private Q_SLOTS:
         environment.insert(QStringLiteral("OS_CLIENT_CONFIG_FILE"), file);
         environment.insert(QStringLiteral("PILVI_SANDBOX_CLOUDS"), dir.filePath(QStringLiteral("none.yaml")));
         environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
-        const Run result = run(QStringList{QStringLiteral("--os-cloud"), QStringLiteral("prod"), QStringLiteral("--no-token-cache"),
-                                           QStringLiteral("stack"), QStringLiteral("delete"), QStringLiteral("web")} +
-                                   extra,
-                               environment);
+        const Run result =
+            run(QStringList{QStringLiteral("--os-cloud"), QStringLiteral("prod"), QStringLiteral("--no-token-cache"),
+                            QStringLiteral("stack"), QStringLiteral("delete"), QStringLiteral("web")} +
+                    extra,
+                environment);
         QCOMPARE(result.status, int(CliError));
         QCOMPARE(result.err, QStringLiteral("pilvi-cli: cloud 'prod' is production: deleting stack 'web' needs --confirm web\n"));
         QVERIFY(result.out.isEmpty());

@@ -85,8 +85,7 @@ private Q_SLOTS:
             QVERIFY(from && to);
             // Ranks follow references: the referring resource comes first along the direction,
             // and the arrow ends at the referenced resource's box.
-            QVERIFY2(along(direction, from->centre) < along(direction, to->centre),
-                     qPrintable(edge.from + u" -> " + edge.to));
+            QVERIFY2(along(direction, from->centre) < along(direction, to->centre), qPrintable(edge.from + u" -> " + edge.to));
             QVERIFY(to->rect().adjusted(-2, -2, 2, 2).contains(edge.arrowTip));
             QVERIFY(from->rect().adjusted(-2, -2, 2, 2).contains(edge.points.constFirst()));
         }
@@ -103,8 +102,8 @@ private Q_SLOTS:
     void namesGraphvizWouldReadAsSyntax()
     {
         ResourceGraph graph;
-        graph.nodes.append({QStringLiteral("a \"quoted\" -> \\N name"), QStringLiteral("OS::Nova::Server"),
-                            ResourceFamily::Server, {}, {}});
+        graph.nodes.append(
+            {QStringLiteral("a \"quoted\" -> \\N name"), QStringLiteral("OS::Nova::Server"), ResourceFamily::Server, {}, {}});
         graph.nodes.append({QStringLiteral("ääkköset"), QStringLiteral("OS::Cinder::Volume"), ResourceFamily::Volume, {}, {}});
         graph.edges.append({graph.nodes[0].name, graph.nodes[1].name, ResourceReference::Kind::GetResource, {}});
         const GraphLayout layout = layoutResourceGraph(graph);

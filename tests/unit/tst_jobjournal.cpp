@@ -14,7 +14,9 @@ using namespace Pilvi;
 namespace {
 JobSpec sampleSpec()
 {
-    return {QStringLiteral("stack.create"), QStringLiteral("sandbox"), QStringLiteral("web"),
+    return {QStringLiteral("stack.create"),
+            QStringLiteral("sandbox"),
+            QStringLiteral("web"),
             QJsonObject{{QStringLiteral("name"), QStringLiteral("web")}, {QStringLiteral("timeoutMinutes"), 10}},
             {{QStringLiteral("db_password"), QStringLiteral("s3cret-value")}}};
 }
@@ -88,22 +90,23 @@ private Q_SLOTS:
         }
         JobJournal reopened(file);
         QVERIFY(reopened.isOpen());
-        const std::optional<JobRecord> record = reopened.job(id);
-        QVERIFY(record);
-        QCOMPARE(record->kind, QStringLiteral("stack.create"));
-        QCOMPARE(record->cloud, QStringLiteral("sandbox"));
-        QCOMPARE(record->target, QStringLiteral("web"));
-        QCOMPARE(record->parameters, sampleSpec().parameters);
-        QCOMPARE(record->facts, (QJsonObject{{QStringLiteral("stackId"), QStringLiteral("abc")},
-                                             {QStringLiteral("marker"), QStringLiteral("ev-9")}}));
-        QCOMPARE(record->state, JobState::Failed);
-        QCOMPARE(record->progressDone, 3);
-        QCOMPARE(record->progressTotal, 7);
-        QCOMPARE(record->error, QStringLiteral("CREATE_FAILED: quota"));
-        QCOMPARE(record->ownerPid, 4242);
-        QVERIFY(record->createdAt.isValid());
-        QVERIFY(record->startedAt >= record->createdAt);
-        QVERIFY(record->finishedAt >= record->startedAt);
+        const std::optional<JobRecord> stored = reopened.job(id);
+        QVERIFY(stored);
+        const JobRecord record = stored.value_or(JobRecord{});
+        QCOMPARE(record.kind, QStringLiteral("stack.create"));
+        QCOMPARE(record.cloud, QStringLiteral("sandbox"));
+        QCOMPARE(record.target, QStringLiteral("web"));
+        QCOMPARE(record.parameters, sampleSpec().parameters);
+        QCOMPARE(record.facts, (QJsonObject{{QStringLiteral("stackId"), QStringLiteral("abc")},
+                                            {QStringLiteral("marker"), QStringLiteral("ev-9")}}));
+        QCOMPARE(record.state, JobState::Failed);
+        QCOMPARE(record.progressDone, 3);
+        QCOMPARE(record.progressTotal, 7);
+        QCOMPARE(record.error, QStringLiteral("CREATE_FAILED: quota"));
+        QCOMPARE(record.ownerPid, 4242);
+        QVERIFY(record.createdAt.isValid());
+        QVERIFY(record.startedAt >= record.createdAt);
+        QVERIFY(record.finishedAt >= record.startedAt);
         const QList<JobLogLine> log = reopened.log(id);
         QCOMPARE(log.size(), 2);
         QCOMPARE(log[0].text, QStringLiteral("first"));
@@ -156,7 +159,7 @@ private Q_SLOTS:
         const QList<JobStateChange> history = journal.stateHistory(id);
         for (qsizetype i = 1; i < history.size(); ++i)
             QVERIFY(history[i].time >= history[i - 1].time);
-        const JobRecord record = *journal.job(id);
+        const JobRecord record = journal.job(id).value_or(JobRecord{});
         QCOMPARE(record.state, changes.constLast());
         QCOMPARE(record.startedAt.isValid(), started);
         QCOMPARE(record.finishedAt.isValid(), finished);

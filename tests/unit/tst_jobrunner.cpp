@@ -45,6 +45,8 @@ private:
 
     JobRunner &runner() { return *m_runner; }
     JobJournal &journal() { return *m_journal; }
+    // The job as the journal has it (an empty record with id 0 when it has none).
+    JobRecord stored(qint64 id) { return m_journal->job(id).value_or(JobRecord{}); }
 
     void makeRunner()
     {
@@ -96,7 +98,7 @@ private Q_SLOTS:
         QCOMPARE(record.progressDone, progressDone);
         QCOMPARE(record.progressTotal, steps);
         QCOMPARE(states(journal().stateHistory(id)), (QList<JobState>{JobState::Queued, JobState::Running, expected}));
-        QCOMPARE(*journal().job(id), record);
+        QCOMPARE(stored(id), record);
         QVERIFY(!runner().isActive(id));
     }
 
@@ -145,17 +147,18 @@ private Q_SLOTS:
         QFETCH(int, jobs);
         runner().setMaxConcurrent(limit);
         int most = 0;
-        connect(&runner(), &JobRunner::jobChanged, this, [&](const JobRecord &) { most = std::max(most, runner().runningCount()); });
+        connect(&runner(), &JobRunner::jobChanged, this,
+                [&](const JobRecord &) { most = std::max(most, runner().runningCount()); });
         QSignalSpy finished(&runner(), &JobRunner::jobFinished);
         QList<qint64> ids;
         for (int i = 0; i < jobs; ++i)
             ids << runner().submit(CountingJob::spec(5, 5));
         QCOMPARE(runner().runningCount(), limit);
-        QCOMPARE(journal().job(ids.constLast())->state, JobState::Queued);
+        QCOMPARE(stored(ids.constLast()).state, JobState::Queued);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), jobs, 10000);
         QCOMPARE(most, limit);
         for (qint64 id : ids)
-            QCOMPARE(journal().job(id)->state, JobState::Succeeded);
+            QCOMPARE(stored(id).state, JobState::Succeeded);
     }
 
     void cancel_data()
@@ -173,7 +176,7 @@ private Q_SLOTS:
         const qint64 victim = whileQueued ? second : first;
         QSignalSpy finished(&runner(), &JobRunner::jobFinished);
         runner().cancel(victim);
-        QTRY_VERIFY(journal().job(victim)->state == JobState::Cancelled);
+        QTRY_VERIFY(stored(victim).state == JobState::Cancelled);
         QVERIFY(!runner().isActive(victim));
         QVERIFY(logContains(journal(), victim, QStringLiteral("Cancel")));
         if (whileQueued) {
@@ -181,7 +184,7 @@ private Q_SLOTS:
             runner().cancel(first);
         } else {
             // The slot it freed goes to the next job, which runs to its end.
-            QTRY_COMPARE(journal().job(second)->state, JobState::Succeeded);
+            QTRY_COMPARE(stored(second).state, JobState::Succeeded);
         }
         QTRY_VERIFY(!runner().isActive(first) && !runner().isActive(second));
     }
@@ -191,14 +194,14 @@ private Q_SLOTS:
         QSignalSpy finished(&runner(), &JobRunner::jobFinished);
         const qint64 id = runner().submit(CountingJob::spec(4, 1, 2));
         QVERIFY(finished.wait(5000));
-        QCOMPARE(journal().job(id)->state, JobState::Failed);
+        QCOMPARE(stored(id).state, JobState::Failed);
         QCOMPARE(runner().retry(-1), 0);
         const qint64 again = runner().retry(id);
         QVERIFY(again > id);
         QVERIFY(finished.wait(5000));
-        const JobRecord record = *journal().job(again);
-        QCOMPARE(record.parameters, journal().job(id)->parameters);
-        QCOMPARE(record.kind, journal().job(id)->kind);
+        const JobRecord record = stored(again);
+        QCOMPARE(record.parameters, stored(id).parameters);
+        QCOMPARE(record.kind, stored(id).kind);
         QCOMPARE(record.retryOf, id);
         QCOMPARE(record.state, JobState::Failed); // the same parameters fail the same way
         QVERIFY(logContains(journal(), again, QStringLiteral("Retry of job %1").arg(id)));
@@ -209,18 +212,19 @@ private Q_SLOTS:
         QSignalSpy finished(&runner(), &JobRunner::jobFinished);
         const qint64 id = runner().submit({QStringLiteral("no.such.kind"), QStringLiteral("c"), QStringLiteral("t"), {}, {}});
         QTRY_COMPARE(finished.size(), 1);
-        QCOMPARE(journal().job(id)->state, JobState::Failed);
-        QCOMPARE(journal().job(id)->error, QStringLiteral("unknown job kind 'no.such.kind'"));
+        QCOMPARE(stored(id).state, JobState::Failed);
+        QCOMPARE(stored(id).error, QStringLiteral("unknown job kind 'no.such.kind'"));
     }
 
     void cloudKindWithoutCloudFails()
     {
         QSignalSpy finished(&runner(), &JobRunner::jobFinished);
         registerCloudJobKinds(runner());
-        const qint64 id = runner().submit({QString(JobKinds::volumeBackup), QStringLiteral("gone-cloud"), QStringLiteral("v"), {}, {}});
+        const qint64 id =
+            runner().submit({QString(JobKinds::volumeBackup), QStringLiteral("gone-cloud"), QStringLiteral("v"), {}, {}});
         QTRY_COMPARE(finished.size(), 1);
-        QCOMPARE(journal().job(id)->state, JobState::Failed);
-        QVERIFY(journal().job(id)->error.contains(QStringLiteral("'gone-cloud' is not configured")));
+        QCOMPARE(stored(id).state, JobState::Failed);
+        QVERIFY(stored(id).error.contains(QStringLiteral("'gone-cloud' is not configured")));
     }
 
     void hiddenParametersStayInMemory()
@@ -230,7 +234,8 @@ private Q_SLOTS:
         create.templateText = "heat_template_version: 2021-04-16\n"
                               "parameters:\n  password: {type: string, hidden: true}\n  size: {type: number}\n"
                               "resources:\n  a: {type: OS::Heat::None}\n";
-        create.parameters = {{QStringLiteral("password"), QStringLiteral("hunter2-secret")}, {QStringLiteral("size"), QStringLiteral("3")}};
+        create.parameters = {{QStringLiteral("password"), QStringLiteral("hunter2-secret")},
+                             {QStringLiteral("size"), QStringLiteral("3")}};
         const JobSpec spec = StackCreateJob::spec(QStringLiteral("sandbox"), create);
         QCOMPARE(spec.secrets, (QMap<QString, QString>{{QStringLiteral("password"), QStringLiteral("hunter2-secret")}}));
         QCOMPARE(spec.parameters.value(QStringLiteral("parameters")).toObject(),
@@ -278,9 +283,9 @@ private Q_SLOTS:
         const auto reconciled = summary.at(0).at(0).value<QList<JobRecord>>();
         QCOMPARE(reconciled.size(), 1);
         QCOMPARE(reconciled.at(0).id, id);
-        QTRY_COMPARE(journal().job(id)->state, expected);
+        QTRY_COMPARE(stored(id).state, expected);
         QVERIFY(logContains(journal(), id, QStringLiteral("Reconciled after a restart")));
-        QCOMPARE(journal().job(othersJob)->state, JobState::Running);
+        QCOMPARE(stored(othersJob).state, JobState::Running);
         QVERIFY(!logContains(journal(), othersJob, QStringLiteral("Reconciled")));
         // A second reconcile finds nothing more.
         QTRY_VERIFY(!runner().isActive(id));

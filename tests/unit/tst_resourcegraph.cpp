@@ -10,6 +10,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The document's root, or an empty node when parsing failed (the test's QVERIFY says so first).
+const YamlNode &rootOf(const YamlParseResult &result)
+{
+    static const YamlNode empty;
+    return result.root ? *result.root : empty;
+}
+
 QByteArray readTemplate(const QString &name)
 {
     QFile file(QStringLiteral(PILVI_TEST_DATA "/templates/graph/") + name);
@@ -62,13 +69,12 @@ private Q_SLOTS:
         QTest::newRow("depends_on as a string and as lists")
             << QStringLiteral("depends_on.yaml")
             << QStringList{u"volume:volume"_s, u"server:server"_s, u"attach:volume"_s, u"late:other"_s}
-            << QStringList{u"server -depends_on-> volume @9:17"_s,       u"attach -depends_on-> server @15:18"_s,
-                           u"attach -depends_on-> volume @15:26"_s,      u"attach -get_resource-> server @17:37"_s,
-                           u"attach -get_resource-> volume @18:33"_s,    u"late -depends_on-> attach @22:9"_s};
+            << QStringList{u"server -depends_on-> volume @9:17"_s,    u"attach -depends_on-> server @15:18"_s,
+                           u"attach -depends_on-> volume @15:26"_s,   u"attach -get_resource-> server @17:37"_s,
+                           u"attach -get_resource-> volume @18:33"_s, u"late -depends_on-> attach @22:9"_s};
         QTest::newRow("functions inside list_join and str_replace, get_attr with a path")
             << QStringLiteral("nested_functions.yaml")
-            << QStringList{u"config:software-config"_s, u"peer:server"_s, u"port:network"_s,
-                           u"deployment:software-config"_s}
+            << QStringList{u"config:software-config"_s, u"peer:server"_s, u"port:network"_s, u"deployment:software-config"_s}
             << QStringList{u"config -get_attr-> peer @11:32"_s, u"peer -get_resource-> port @18:42"_s,
                            u"deployment -get_resource-> config @28:30"_s, u"deployment -get_resource-> peer @29:30"_s};
         QTest::newRow("malformed resources and functions are skipped")
@@ -85,13 +91,12 @@ private Q_SLOTS:
         QVERIFY(!text.isEmpty());
         const YamlParseResult parsed = parseYaml(text);
         QVERIFY(parsed.root);
-        const ResourceGraph graph = buildResourceGraph(*parsed.root);
+        const ResourceGraph graph = buildResourceGraph(rootOf(parsed));
         QCOMPARE(nodesOf(graph), nodes);
         QCOMPARE(edgesOf(graph), edges);
         // Each edge's range is the text that names the target.
         for (const ResourceEdge &edge : graph.edges) {
-            const QByteArray named =
-                text.mid(edge.range.start.offset, edge.range.end.offset - edge.range.start.offset);
+            const QByteArray named = text.mid(edge.range.start.offset, edge.range.end.offset - edge.range.start.offset);
             QCOMPARE(QString::fromUtf8(named), edge.to);
         }
     }
@@ -100,7 +105,7 @@ private Q_SLOTS:
     {
         const YamlParseResult parsed = parseYaml(readTemplate(QStringLiteral("asg_policy.yaml")));
         QVERIFY(parsed.root);
-        const QList<ResourceReference> references = findResourceReferences(*parsed.root);
+        const QList<ResourceReference> references = findResourceReferences(rootOf(parsed));
         QCOMPARE(references.size(), 5);
         QCOMPARE(references.constLast().from, QString());
         QCOMPARE(references.constLast().to, QStringLiteral("scale_up"));
@@ -169,7 +174,7 @@ private Q_SLOTS:
             const YamlParseResult parsed = parseYaml(text.left(length));
             if (!parsed.root)
                 continue;
-            const ResourceGraph graph = buildResourceGraph(*parsed.root);
+            const ResourceGraph graph = buildResourceGraph(rootOf(parsed));
             for (const ResourceEdge &edge : graph.edges)
                 QVERIFY(graph.node(edge.from) && graph.node(edge.to));
             graphs += graph.nodes.isEmpty() ? 0 : 1;

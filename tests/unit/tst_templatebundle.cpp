@@ -115,7 +115,7 @@ private Q_SLOTS:
     {
         const YamlParseResult parsed = parseYaml("a: yes\nb: 0x10\nc: 1.5\nd: 1e3\ne: '5'\nf: ~\ng: 2021-04-16\nh: [1, off]\n");
         QVERIFY(parsed.root);
-        const QJsonObject json = yamlToJson(*parsed.root).toObject();
+        const QJsonObject json = yamlToJson(parsed.root.value()).toObject();
         QCOMPARE(json.value("a"_L1), QJsonValue(true));
         QCOMPARE(json.value("b"_L1), QJsonValue(16));
         QCOMPARE(json.value("c"_L1), QJsonValue(1.5));
@@ -157,6 +157,48 @@ private Q_SLOTS:
         QCOMPARE(problem.message, message);
         QCOMPARE(problem.range.start.line, line);
         QCOMPARE(problem.range.start.column, column);
+    }
+
+    void realHeatMessages_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        // What the sandbox's Heat 24 answered to template validate for files of the bad corpus.
+        QTest::newRow("condition") << u"bad/condition_undeclared.yaml"_s
+                                   << u"resources.extra.condition: Invalid condition \"is_production\""_s << 7 << 16;
+        QTest::newRow("function in conditions")
+            << u"bad/condition_function_context.yaml"_s
+            << u"conditions.is_prod.equals[1].get_resource: The function \"get_resource\" is invalid in this context"_s << 7
+            << 55;
+        QTest::newRow("get_attr in an output")
+            << u"bad/get_attr_unknown_attribute.yaml"_s
+            << u"outputs.status.value.get_attr: The specified reference \"volum\" (in unknown) is incorrect."_s << 11 << 23;
+        QTest::newRow("unknown property") << u"bad/unknown_property.yaml"_s
+                                          << u"Property error: resources.volume.properties: Unknown Property sise"_s << 6 << 7;
+        QTest::newRow("output without value")
+            << u"bad/output_problems.yaml"_s
+            << u"Output validation error: outputs.no_value: Each output definition must contain a value key."_s << 7 << 5;
+        QTest::newRow("removed function")
+            << u"bad/function_removed.yaml"_s
+            << u"resources.value.properties.value.Fn::Join: The template version is invalid: The function Fn::Join is not supported in this version of HOT."_s
+            << 6 << 25;
+        QTest::newRow("section") << u"bad/unknown_section.yaml"_s << u"The template section is invalid: resource"_s << 3 << 1;
+        QTest::newRow("type") << u"bad/unknown_type.yaml"_s << u"The Resource Type (OS::Nova::Sever) could not be found."_s << 4
+                              << 11;
+    }
+    void realHeatMessages()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        const HeatTemplate tmpl = HeatTemplate::parse(readFile(dataDir + u'/' + file));
+        const TemplateProblem problem = problemFromHeatError(tmpl, file, message);
+        QCOMPARE(problem.range.start.line, line);
+        QCOMPARE(problem.range.start.column, column);
+        QVERIFY(problem.isError());
     }
 
     void cliValidate_data()

@@ -9,6 +9,13 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// The document's root, or an empty node when parsing failed (the test's QVERIFY says so first).
+const YamlNode &rootOf(const YamlParseResult &result)
+{
+    static const YamlNode empty;
+    return result.root ? *result.root : empty;
+}
+
 QByteArray readTemplate(const QString &name)
 {
     QFile file(QStringLiteral(PILVI_TEST_DATA "/templates/edit/") + name);
@@ -87,8 +94,7 @@ private Q_SLOTS:
         // Rename
         QTest::newRow("rename: key and get_resource references")
             << u"commented.yaml"_s << u"rename"_s << QStringList{u"net"_s, u"network"_s}
-            << QStringList{u"13:3 -net +network"_s, u"19:31 -net +network"_s, u"31:35 -net +network"_s}
-            << u"edges 2"_s;
+            << QStringList{u"13:3 -net +network"_s, u"19:31 -net +network"_s, u"31:35 -net +network"_s} << u"edges 2"_s;
         QTest::newRow("rename: depends_on item, outputs' get_attr and get_resource")
             << u"commented.yaml"_s << u"rename"_s << QStringList{u"server"_s, u"web"_s}
             << QStringList{u"23:3 -server +web"_s, u"41:9 -server +web"_s, u"43:37 -server +web"_s, u"49:24 -server +web"_s,
@@ -125,8 +131,8 @@ private Q_SLOTS:
             << u"commented.yaml"_s << u"connect"_s << QStringList{u"attach"_s, u"subnet"_s}
             << QStringList{u"42:1 - +      - subnet\\n"_s} << u"edge attach depends_on subnet"_s;
         QTest::newRow("connect: a new item in a flow list")
-            << u"indent4.yaml"_s << u"connect"_s << QStringList{u"server"_s, u"ip"_s}
-            << QStringList{u"10:26 - +, ip"_s} << u"edge server depends_on ip"_s;
+            << u"indent4.yaml"_s << u"connect"_s << QStringList{u"server"_s, u"ip"_s} << QStringList{u"10:26 - +, ip"_s}
+            << u"edge server depends_on ip"_s;
         QTest::newRow("connect: as a property, creating properties")
             << u"commented.yaml"_s << u"connect"_s << QStringList{u"net"_s, u"subnet"_s, u"qos_policy"_s}
             << QStringList{u"15:1 - +    properties:\\n      qos_policy: {get_resource: subnet}\\n"_s}
@@ -145,9 +151,8 @@ private Q_SLOTS:
         QTest::newRow("set: replace a quoted scalar")
             << u"commented.yaml"_s << u"set"_s << QStringList{u"subnet"_s, u"cidr"_s, u"10.1.0.0/16"_s}
             << QStringList{u"20:13 -\"10.0.0.0/24\" +10.1.0.0/16"_s} << u"property subnet cidr 10.1.0.0/16"_s;
-        QTest::newRow("set: in a flow mapping")
-            << u"commented.yaml"_s << u"set"_s << QStringList{u"volume"_s, u"size"_s, u"20"_s}
-            << QStringList{u"36:24 -10 +20"_s} << u"property volume size 20"_s;
+        QTest::newRow("set: in a flow mapping") << u"commented.yaml"_s << u"set"_s << QStringList{u"volume"_s, u"size"_s, u"20"_s}
+                                                << QStringList{u"36:24 -10 +20"_s} << u"property volume size 20"_s;
         QTest::newRow("set: a new key in a flow mapping")
             << u"commented.yaml"_s << u"set"_s << QStringList{u"volume"_s, u"name"_s, u"data"_s}
             << QStringList{u"36:26 - +, name: data"_s} << u"property volume name data"_s;
@@ -197,16 +202,16 @@ private Q_SLOTS:
         const YamlParseResult parsed = parseYaml(edited);
         QVERIFY2(parsed.root, edited.constData());
         const ResourceGraph before = buildResourceGraph(text);
-        const ResourceGraph after = buildResourceGraph(*parsed.root);
+        const ResourceGraph after = buildResourceGraph(rootOf(parsed));
         const QStringList words = check.split(u' ');
-        const QString what = words[0];
+        const QString &what = words[0];
         if (what == u"node") {
             const QString name = words.mid(1, words.size() - 2).join(u' ');
             QVERIFY(after.node(name));
             QCOMPARE(after.node(name)->type, words.constLast());
             QCOMPARE(after.nodes.size(), before.nodes.size() + 1);
             for (const QString &property : arguments.mid(2)) {
-                const YamlNode *value = propertyOf(*parsed.root, name, property);
+                const YamlNode *value = propertyOf(rootOf(parsed), name, property);
                 QVERIFY(value && value->isNull());
             }
         } else if (what == u"edges") {
@@ -231,8 +236,8 @@ private Q_SLOTS:
                          arguments[0].toUtf8());
             }
         } else if (what == u"edge") {
-            const auto kind = words[2] == u"depends_on" ? ResourceReference::Kind::DependsOn
-                                                         : ResourceReference::Kind::GetResource;
+            const auto kind =
+                words[2] == u"depends_on" ? ResourceReference::Kind::DependsOn : ResourceReference::Kind::GetResource;
             const auto has = [&](const ResourceGraph &graph) {
                 return std::any_of(graph.edges.begin(), graph.edges.end(), [&](const ResourceEdge &e) {
                     return e.from == words[1] && e.to == words[3] && e.kind == kind;
@@ -242,7 +247,7 @@ private Q_SLOTS:
             QVERIFY(has(after));
             QCOMPARE(after.edges.size(), before.edges.size() + 1);
         } else if (what == u"property") {
-            const YamlNode *value = propertyOf(*parsed.root, words[1], words[2]);
+            const YamlNode *value = propertyOf(rootOf(parsed), words[1], words[2]);
             QVERIFY(value && value->isScalar());
             QCOMPARE(value->scalar, words.mid(3).join(u' '));
         } else {
@@ -261,13 +266,12 @@ private Q_SLOTS:
             << u"'resources' is written in flow style ({...} or [...]); change it in the text."_s;
         QTest::newRow("add an existing name") << u"commented.yaml"_s << u"add"_s << QStringList{u"net"_s, u"OS::Heat::None"_s}
                                               << u"A resource named 'net' already exists."_s;
-        QTest::newRow("add without a type")
-            << u"commented.yaml"_s << u"add"_s << QStringList{u"x"_s, QString()} << u"A resource needs a type."_s;
-        QTest::newRow("rename onto an existing name") << u"commented.yaml"_s << u"rename"_s
-                                                      << QStringList{u"net"_s, u"subnet"_s}
+        QTest::newRow("add without a type") << u"commented.yaml"_s << u"add"_s << QStringList{u"x"_s, QString()}
+                                            << u"A resource needs a type."_s;
+        QTest::newRow("rename onto an existing name") << u"commented.yaml"_s << u"rename"_s << QStringList{u"net"_s, u"subnet"_s}
                                                       << u"A resource named 'subnet' already exists."_s;
-        QTest::newRow("rename a missing resource") << u"commented.yaml"_s << u"rename"_s << QStringList{u"nope"_s, u"x"_s}
-                                                   << u"There is no resource named 'nope'."_s;
+        QTest::newRow("rename a missing resource")
+            << u"commented.yaml"_s << u"rename"_s << QStringList{u"nope"_s, u"x"_s} << u"There is no resource named 'nope'."_s;
         QTest::newRow("delete in flow resources")
             << u"flow.yaml"_s << u"delete"_s << QStringList{u"a"_s}
             << u"'resources' is written in flow style ({...} or [...]); change it in the text."_s;
@@ -296,8 +300,7 @@ private Q_SLOTS:
 
     void invalidYamlIsRefused()
     {
-        const TemplateEditResult result =
-            TemplateEdits::addResource("resources:\n  a: [\n", u"b"_s, u"OS::Heat::None"_s);
+        const TemplateEditResult result = TemplateEdits::addResource("resources:\n  a: [\n", u"b"_s, u"OS::Heat::None"_s);
         QVERIFY(!result.ok());
         QVERIFY2(result.error.startsWith(u"The template is not valid YAML (line "_s), qPrintable(result.error));
     }
@@ -355,7 +358,7 @@ private Q_SLOTS:
         // YAML reads it back as the same string.
         const YamlParseResult parsed = parseYaml(u"k: %1\n"_s.arg(yaml).toUtf8());
         QVERIFY(parsed.root && parsed.root->value(u"k"));
-        QCOMPARE(parsed.root->value(u"k")->scalar, value);
+        QCOMPARE(rootOf(parsed).value(u"k")->scalar, value);
     }
 };
 

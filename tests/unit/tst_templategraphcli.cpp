@@ -56,7 +56,8 @@ private Q_SLOTS:
         QFETCH(QStringList, extra);
         const QString out = m_dir.filePath(u"graph.svg"_s);
         QFile::remove(out);
-        const Run result = run(QStringList{u"template"_s, u"graph"_s, u"asg.yaml"_s, u"--svg"_s, u"graph.svg"_s} + extra, m_dir.path());
+        const Run result =
+            run(QStringList{u"template"_s, u"graph"_s, u"asg.yaml"_s, u"--svg"_s, u"graph.svg"_s} + extra, m_dir.path());
         QCOMPARE(result.err, QString());
         QCOMPARE(result.status, int(CliSuccess));
         QFile svg(out);

@@ -78,7 +78,7 @@ private Q_SLOTS:
         QVERIFY(server.attributeStatus(u"first_address"_s).status != SupportStatus::Status::Supported);
         const ResourceTypeSchema volume = registry.type(u"OS::Cinder::Volume"_s);
         QVERIFY(volume.property(u"availability_zone"_s).isValid());
-        QVERIFY(volume.property(u"size"_s).constraints().size() > 0);
+        QVERIFY(!volume.property(u"size"_s).constraints().isEmpty());
         const ResourceTypeSchema asg = registry.type(u"OS::Heat::AutoScalingGroup"_s);
         QVERIFY(asg.property(u"max_size"_s).required());
         QVERIFY(registry.type(u"OS::Octavia::LoadBalancer"_s).property(u"vip_subnet"_s).required());
@@ -161,22 +161,28 @@ private Q_SLOTS:
             << u"bad/unknown_property.yaml"_s << QStringList{} << QStringList{u"7:7: error: Unknown Property sise"_s};
         QTest::newRow("get_resource to an undeclared resource")
             << u"bad/get_resource_undeclared.yaml"_s << QStringList{}
-            << QStringList{u"10:37: error: The specified reference \"server\" (in attachment.properties) is incorrect."_s};
+            << QStringList{
+                   u"10:37: error: The specified reference \"server\" (in attachment.Properties.instance_uuid) is incorrect."_s};
         QTest::newRow("get_attr: unknown attribute, undeclared resource")
             << u"bad/get_attr_unknown_attribute.yaml"_s << QStringList{}
             << QStringList{u"9:32: error: The Referenced Attribute (volume capacity) is incorrect."_s,
                            u"11:24: error: The specified reference \"volum\" (in outputs.status.value) is incorrect."_s};
         QTest::newRow("depends_on an undeclared resource")
             << u"bad/depends_on_undeclared.yaml"_s << QStringList{}
-            << QStringList{u"7:25: error: The specified reference \"third\" (in second.depends_on) is incorrect."_s};
+            << QStringList{u"7:25: error: The specified reference \"third\" (in second) is incorrect."_s};
         QTest::newRow("condition not declared") << u"bad/condition_undeclared.yaml"_s << QStringList{}
                                                 << QStringList{u"7:16: error: Invalid condition \"is_production\""_s};
         QTest::newRow("dependency cycle through get_attr and depends_on")
             << u"bad/dependency_cycle.yaml"_s << QStringList{}
             << QStringList{u"3:3: error: Circular Dependency Found: a -> c -> b -> a"_s};
-        QTest::newRow("function newer than the template version")
+        QTest::newRow("function newer than the template version: Heat takes a plain mapping")
             << u"bad/function_not_in_version.yaml"_s << QStringList{}
-            << QStringList{u"10:15: error: The function if is not supported in this version of HOT."_s};
+            << QStringList{
+                   u"10:15: warning: if is not a function in heat_template_version 2015-10-15 (it is from 2016-10-14 on): Heat takes this as a plain mapping"_s};
+        QTest::newRow("function removed in the template version")
+            << u"bad/function_removed.yaml"_s << QStringList{}
+            << QStringList{
+                   u"6:15: error: The template version is invalid: The function Fn::Join is not supported in this version of HOT."_s};
         QTest::newRow("function not allowed in conditions")
             << u"bad/condition_function_context.yaml"_s << QStringList{}
             << QStringList{u"7:41: error: The function \"get_resource\" is invalid in this context"_s};
@@ -214,14 +220,19 @@ private Q_SLOTS:
             << u"bad/resource_keys.yaml"_s << QStringList{}
             << QStringList{u"5:5: error: \"propertes\" is not a valid keyword inside a resource definition"_s,
                            u"8:22: error: Invalid deletion policy \"Keep\""_s,
-                           u"9:3: error: Resource nothing is missing \"type\""_s};
+                           u"9:3: error: Each resource must contain a type key."_s};
+        QTest::newRow("duplicate keys: a warning, Heat takes the last")
+            << u"bad/duplicate_keys.yaml"_s << QStringList{}
+            << QStringList{u"5:3: warning: Duplicate key 'server': Heat ignores the one on line 3 and uses this one"_s,
+                           u"9:7: warning: Duplicate key 'value': Heat ignores the one on line 8 and uses this one"_s};
         QTest::newRow("environment: parameter, registry file and type, section")
             << u"bad/env_target.yaml"_s << QStringList{u"bad/env_problems.env.yaml"_s}
             << QStringList{
                    u"bad/env_problems.env.yaml:3:3: error: The Parameter (imagee) was not defined in template."_s,
-                   u"bad/env_problems.env.yaml:5:16: error: Could not fetch contents for file://DATA/bad/templates/not_here.yaml"_s,
-                   u"bad/env_problems.env.yaml:6:14: error: The Resource Type (OS::Nova::Sever) could not be found."_s,
-                   u"bad/env_problems.env.yaml:7:1: error: environment has wrong section \"paramter_defaults\""_s};
+                   u"bad/env_problems.env.yaml:4:10: error: Parameter 'count' is invalid: Value 'many' is not a number"_s,
+                   u"bad/env_problems.env.yaml:6:16: error: Could not fetch contents for file://DATA/bad/templates/not_here.yaml"_s,
+                   u"bad/env_problems.env.yaml:7:14: error: The Resource Type (OS::Nova::Sever) could not be found."_s,
+                   u"bad/env_problems.env.yaml:8:1: error: environment has wrong section \"paramter_defaults\""_s};
     }
     void badTemplates()
     {
@@ -287,11 +298,27 @@ private Q_SLOTS:
         QFETCH(bool, boolean);
         const YamlParseResult parsed = parseYaml("v: " + value + '\n');
         QVERIFY(parsed.root);
-        const YamlNode *node = parsed.root->value(u"v");
+        const YamlNode *node = parsed.root.value().value(u"v");
         QVERIFY(node);
         QCOMPARE(Yaml11::isInteger(*node), integer);
         QCOMPARE(Yaml11::isFloat(*node), floating);
         QCOMPARE(Yaml11::isBoolean(*node), boolean);
+    }
+
+    void notATemplate_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("empty") << QByteArray() << QStringList{u"1:1: error: The template is not a JSON object or YAML mapping."_s};
+        QTest::newRow("a list") << QByteArray("- a\n- b\n")
+                                << QStringList{u"1:1: error: The template is not a JSON object or YAML mapping."_s};
+        QTest::newRow("no version") << QByteArray("resources: {}\n") << QStringList{u"1:1: error: Template format version not found."_s};
+    }
+    void notATemplate()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QStringList, expected);
+        QCOMPARE(describe(TemplateValidator().validate(QString(), text), QString()), expected);
     }
 
     void unsavedBuffer()

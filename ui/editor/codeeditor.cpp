@@ -116,6 +116,10 @@ void CodeEditor::setDefinitionForFile(const QString &fileName, const QByteArray 
 {
     const KSyntaxHighlighting::Definition definition = definitionForFile(m_repository, fileName, head);
     setDefinitionByName(definition.name());
+    // Heat completion only where Heat is written: a new file or a template, not an Ansible
+    // playbook, a cloud-config or an environment file, whose keys differ.
+    m_completionEnabled = definition.name() == u"YAML" && (head.isEmpty() || head.contains("heat_template_version")) &&
+                          !looksLikeAnsible(fileName, head);
 }
 
 void CodeEditor::setDefinitionByName(const QString &name)
@@ -501,11 +505,14 @@ void CodeEditor::setProblems(const QList<TemplateProblem> &problems)
 {
     m_problems = problems;
     m_problemSelections.clear();
-    for (const TemplateProblem &problem : problems) {
+    m_problemOfSelection.clear();
+    for (qsizetype i = 0; i < problems.size(); ++i) {
+        const TemplateProblem &problem = problems[i];
         QTextEdit::ExtraSelection selection;
         selection.cursor = problemCursor(problem);
         if (selection.cursor.isNull())
             continue;
+        m_problemOfSelection.append(i);
         selection.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         selection.format.setUnderlineColor(problem.isError() ? errorColor : warningColor);
         // A faint tint too: a wave one pixel high is easy to miss.
@@ -524,15 +531,8 @@ QList<TemplateProblem> CodeEditor::problemsAt(int position) const
     QList<TemplateProblem> result;
     for (qsizetype i = 0; i < m_problemSelections.size(); ++i) {
         const QTextCursor &cursor = m_problemSelections[i].cursor;
-        if (position >= cursor.selectionStart() && position <= cursor.selectionEnd()) {
-            const QString message = m_problemSelections[i].format.toolTip();
-            for (const TemplateProblem &problem : m_problems) {
-                if (problem.message == message && !result.contains(problem)) {
-                    result.append(problem);
-                    break;
-                }
-            }
-        }
+        if (position >= cursor.selectionStart() && position <= cursor.selectionEnd())
+            result.append(m_problems[m_problemOfSelection[i]]);
     }
     return result;
 }
@@ -588,6 +588,7 @@ void CodeEditor::keyPressEvent(QKeyEvent *event)
         default: break;
         }
     }
+    unfoldBeforeEdit(event);
     const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
     if (event->key() == Qt::Key_Space && mods == Qt::ControlModifier) {
         triggerCompletion();
@@ -653,6 +654,29 @@ bool CodeEditor::refineCompletion()
         return false;
     m_completer->popup()->setCurrentIndex(m_completer->completionModel()->index(0, 0));
     return true;
+}
+
+void CodeEditor::unfoldBeforeEdit(const QKeyEvent *event)
+{
+    // Typing on a folded line, or joining a line with hidden text, would edit text the user cannot
+    // see and leave hidden lines no fold owns: show them first.
+    const bool edits = !event->text().isEmpty() || event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter ||
+                       event->key() == Qt::Key_Backspace || event->key() == Qt::Key_Delete;
+    if (!edits || event->matches(QKeySequence::Copy))
+        return;
+    const QTextCursor cursor = textCursor();
+    bool changed = false;
+    for (QTextBlock block = document()->findBlock(cursor.selectionStart()); block.isValid(); block = block.next()) {
+        if (CodeFolding::isFolded(block))
+            changed = m_folding->unfold(block) || changed;
+        if (block.position() + block.length() > cursor.selectionEnd())
+            break;
+    }
+    const QTextBlock previous = cursor.block().previous();
+    if (event->key() == Qt::Key_Backspace && cursor.atBlockStart() && previous.isValid() && !previous.isVisible())
+        changed = m_folding->reveal(previous) || changed;
+    if (changed)
+        relayoutAfterFolding();
 }
 
 bool CodeEditor::indentSelection(bool unindent)

@@ -104,6 +104,7 @@ private:
     void relayoutAfterFolding();
     QList<QTextEdit::ExtraSelection> bracketSelections() const;
 
+    void unfoldBeforeEdit(const QKeyEvent *event);
     bool indentSelection(bool unindent);
     void insertNewlineWithIndent();
     void insertCompletion(const QString &completion);
@@ -120,6 +121,7 @@ private:
 
     QList<TemplateProblem> m_problems;
     QList<QTextEdit::ExtraSelection> m_problemSelections;
+    QList<qsizetype> m_problemOfSelection; ///< index into m_problems of each problem selection
     QList<QTextEdit::ExtraSelection> m_searchSelections;
 
     QColor m_currentLineColor;

@@ -135,8 +135,7 @@ void paintFamilyGlyph(QPainter *painter, ResourceFamily family, const QRectF &re
         painter->drawLine(QPointF(r.center().x(), r.top()), QPointF(r.center().x(), r.bottom()));
         painter->drawPolyline(QPolygonF({QPointF(r.left() + w * 0.2, r.top() + h * 0.3), QPointF(r.center().x(), r.top()),
                                          QPointF(r.right() - w * 0.2, r.top() + h * 0.3)}));
-        painter->drawPolyline(QPolygonF({QPointF(r.left() + w * 0.2, r.bottom() - h * 0.3),
-                                         QPointF(r.center().x(), r.bottom()),
+        painter->drawPolyline(QPolygonF({QPointF(r.left() + w * 0.2, r.bottom() - h * 0.3), QPointF(r.center().x(), r.bottom()),
                                          QPointF(r.right() - w * 0.2, r.bottom() - h * 0.3)}));
         break;
     case ResourceFamily::SoftwareConfig: // braces: a script

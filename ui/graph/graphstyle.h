@@ -23,7 +23,7 @@ QColor familyColor(ResourceFamily family);
 /// for an empty or unknown status.
 QColor statusColor(const QString &status);
 QColor changeColor(NodeChange change);
-QString changeName(NodeChange change); ///< translated: "Added", "Replaced"...
+QString changeName(NodeChange change);  ///< translated: "Added", "Replaced"...
 QString changeBadge(NodeChange change); ///< "+", "±", "~", "−"
 QPen edgePen(ResourceReference::Kind kind, const QColor &text);
 /// A small drawing of the family (a server rack, a disk, linked nodes...) in `rect`.

@@ -40,8 +40,8 @@ ReferenceEdgeItem::ReferenceEdgeItem(const LaidOutEdge &edge, const QColor &text
     auto *arrow = new QGraphicsPolygonItem(head, this);
     arrow->setPen(QPen(pen.color(), pen.widthF()));
     arrow->setBrush(pen.color());
-    setToolTip(QCoreApplication::translate("ReferenceEdgeItem", "%1 → %2 (%3)")
-                   .arg(edge.from, edge.to, referenceKindKey(edge.kind)));
+    setToolTip(
+        QCoreApplication::translate("ReferenceEdgeItem", "%1 → %2 (%3)").arg(edge.from, edge.to, referenceKindKey(edge.kind)));
 }
 
 } // namespace Pilvi

@@ -16,6 +16,7 @@
 #include "net/session.h"
 #include "net/sessionpool.h"
 #include "views/cloudtablepage.h"
+#include "views/objectstoragepage.h"
 #include "views/placeholderpage.h"
 #include "views/stackspage.h"
 #include "views/jobspage.h"
@@ -161,9 +162,14 @@ void MainWindow::buildPages()
 {
     for (const PageId page : allPages) {
         QWidget *widget = nullptr;
-        if (page == PageId::Stacks || page == PageId::Volumes) {
-            CloudTablePage *cloudPage =
-                page == PageId::Stacks ? static_cast<CloudTablePage *>(new StacksPage(*m_syntaxRepository, m_jobs.get(), m_pages)) : new VolumesPage(m_pages);
+        if (page == PageId::Stacks || page == PageId::Volumes || page == PageId::ObjectStorage) {
+            CloudTablePage *cloudPage = nullptr;
+            if (page == PageId::Stacks)
+                cloudPage = new StacksPage(*m_syntaxRepository, m_jobs.get(), m_pages);
+            else if (page == PageId::Volumes)
+                cloudPage = new VolumesPage(m_pages);
+            else
+                cloudPage = new ObjectStoragePage(m_pages);
             m_cloudPages.append(cloudPage);
             widget = cloudPage;
         } else if (page == PageId::Jobs) {

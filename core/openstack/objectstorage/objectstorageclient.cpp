@@ -130,12 +130,14 @@ TransferProgress ObjectStorageClient::deliverOn(QObject *context, TransferProgre
 }
 
 QFuture<TransferResult> ObjectStorageClient::uploadFile(const QString &container, const QString &name, const QString &filePath,
-                                                        const TransferProgress &progress, const QString &contentType)
+                                                        const TransferProgress &progress, const QString &contentType,
+                                                        const AbortFlag &abort)
 {
     ServiceRequest request =
         call("PUT", objectPath(container, name), QStringLiteral("upload %1 to %2/%3").arg(filePath, container, name));
     request.bodyFile = filePath;
     request.progress = progress;
+    request.abort = abort;
     request.headers.append(header("Content-Type", contentType.toUtf8()));
     Session *session = m_session;
     const QString path = request.path;
@@ -161,7 +163,7 @@ QFuture<TransferResult> ObjectStorageClient::uploadFile(const QString &container
 }
 
 QFuture<TransferResult> ObjectStorageClient::downloadFile(const QString &container, const QString &name, const QString &filePath,
-                                                          const TransferProgress &progress)
+                                                          const TransferProgress &progress, const AbortFlag &abort)
 {
     ServiceRequest request =
         call("GET", objectPath(container, name), QStringLiteral("download %1/%2 to %3").arg(container, name, filePath));
@@ -171,6 +173,7 @@ QFuture<TransferResult> ObjectStorageClient::downloadFile(const QString &contain
         QStringLiteral("%1.%2.part").arg(filePath).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     request.responseFile = partial;
     request.progress = progress;
+    request.abort = abort;
     return m_session->send(request).then([partial, filePath, what = request.what](const HttpResponse &response) {
         const QString etag = unquotedEtag(response);
         const QString md5 = QString::fromLatin1(response.streamedMd5);

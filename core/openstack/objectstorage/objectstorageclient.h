@@ -30,14 +30,17 @@ public:
 
     /// Streams a file into an object (never whole in memory), hashing it on the way; Swift's
     /// ETag must equal that MD5, or the object is deleted again and the future fails.
+    /// Setting `abort` stops it (Swift keeps nothing of an incomplete PUT).
     QFuture<TransferResult> uploadFile(const QString &container, const QString &name, const QString &filePath,
                                        const TransferProgress &progress = {},
-                                       const QString &contentType = QStringLiteral("application/octet-stream"));
+                                       const QString &contentType = QStringLiteral("application/octet-stream"),
+                                       const AbortFlag &abort = {});
     /// Streams an object into a file: written to a temporary file beside it, checked against
     /// the ETag, then renamed over `filePath`. On any failure no partial file is left.
     /// (Large objects carry their manifest's ETag; their content cannot be checked this way.)
+    /// Setting `abort` stops it, leaving no partial file.
     QFuture<TransferResult> downloadFile(const QString &container, const QString &name, const QString &filePath,
-                                         const TransferProgress &progress = {});
+                                         const TransferProgress &progress = {}, const AbortFlag &abort = {});
     /// Wraps a progress callback so that it runs on `context`'s thread, and not at all once
     /// `context` is gone.
     static TransferProgress deliverOn(QObject *context, TransferProgress progress);
