@@ -6,6 +6,7 @@
 #include "jobs/scalesignaljob.h"
 #include "jobs/stackcreatejob.h"
 #include "jobs/stackdeletejob.h"
+#include "jobs/stackupdatejob.h"
 #include "jobs/volumebackupjob.h"
 
 namespace Pilvi {
@@ -22,6 +23,7 @@ void registerCloudJobKinds(JobRunner &runner)
 {
     runner.registerKind(JobKinds::stackCreate, factory<StackCreateJob>());
     runner.registerKind(JobKinds::stackDelete, factory<StackDeleteJob>());
+    runner.registerKind(JobKinds::stackUpdate, factory<StackUpdateJob>());
     runner.registerKind(JobKinds::scaleSignal, factory<ScaleSignalJob>());
     runner.registerKind(JobKinds::volumeBackup, factory<VolumeBackupJob>());
     runner.registerKind(JobKinds::backupRestore, factory<BackupRestoreJob>());

@@ -26,6 +26,7 @@ bool isFinalState(JobState state);
 namespace JobKinds {
 inline constexpr QLatin1StringView stackCreate("stack.create");
 inline constexpr QLatin1StringView stackDelete("stack.delete");
+inline constexpr QLatin1StringView stackUpdate("stack.update");
 inline constexpr QLatin1StringView scaleSignal("stack.scale-signal");
 inline constexpr QLatin1StringView volumeBackup("volume.backup");
 inline constexpr QLatin1StringView backupRestore("backup.restore");

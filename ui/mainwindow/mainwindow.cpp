@@ -166,7 +166,7 @@ void MainWindow::buildPages()
         if (page == PageId::Stacks || page == PageId::Volumes || page == PageId::ObjectStorage) {
             CloudTablePage *cloudPage = nullptr;
             if (page == PageId::Stacks)
-                cloudPage = new StacksPage(m_pages);
+                cloudPage = new StacksPage(*m_syntaxRepository, m_jobs.get(), m_pages);
             else if (page == PageId::Volumes)
                 cloudPage = new VolumesPage(m_pages);
             else

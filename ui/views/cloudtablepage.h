@@ -29,6 +29,7 @@ public:
     bool hasLoaded() const { return m_loaded; }
     QTableView *view() const { return m_view; }
     QString statusText() const;
+    Session *session() const { return m_session; }
 
 Q_SIGNALS:
     /// The first load after setSession finished, with data or with an error.

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace Pilvi {
+
+/// A template file with its environments, read as `openstack stack create -t -e` reads them,
+/// in the shape a create or update request sends.
+struct TemplateFiles {
+    QByteArray templateText;         ///< JSON
+    QMap<QString, QByteArray> files; ///< get_file and nested templates
+    QByteArray environmentText;      ///< the environments merged, JSON; empty when none
+    QString problem;                 ///< why the files cannot be used; empty when they can
+};
+
+TemplateFiles readTemplateFiles(const QString &templatePath, const QStringList &environmentPaths);
+
+} // namespace Pilvi
