@@ -232,6 +232,8 @@ private Q_SLOTS:
                 environment);
         QCOMPARE(result.status, int(CliError));
         QVERIFY2(result.err.startsWith(QStringLiteral("pilvi-cli: cannot read the template ")), qPrintable(result.err));
+    }
+
     // NAME_OR_ID as the openstack CLI resolves it: an id first, then a unique name.
     void findByNameOrId_data()
     {
