@@ -126,12 +126,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && m_page->resourceGraph().nodes.size() == 4, 20000);
         QVERIFY(m_page->editorTab()->editor()->toPlainText().startsWith(QString::fromUtf8(webTemplate)));
 
-        // A volume without its required size is reported at the resource's name.
-        QCOMPARE(m_page->addResource(QStringLiteral("scratch"), QStringLiteral("OS::Cinder::Volume")), QString());
+        // A server gets its required flavor as an empty key to fill, reported at the resource's name.
+        QCOMPARE(m_page->addResource(QStringLiteral("extra"), QStringLiteral("OS::Nova::Server")), QString());
         QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && m_page->resourceGraph().nodes.size() == 5, 20000);
+        QVERIFY(m_page->editorTab()->editor()->toPlainText().contains(u"      flavor:"));
         bool reported = false;
         for (const TemplateProblem &problem : m_page->problems())
-            reported = reported || (problem.message.contains(u"size") && problem.range.start.line > 20);
+            reported = reported || (problem.message == u"Property flavor not assigned" && problem.range.start.line > 20);
         QVERIFY2(reported, qPrintable(m_page->problems().value(0).message));
     }
 

@@ -14,14 +14,16 @@
 namespace Pilvi {
 
 SizeHistoryChart::SizeHistoryChart(SizeHistoryModel *model, QWidget *parent)
-    : QChartView(parent)
+    // Given its chart at construction: QChartView(parent) makes a default chart that a later
+    // setChart() releases without deleting.
+    : QChartView(new QChart, parent)
     , m_model(model)
     , m_series(new QLineSeries)
     , m_mapper(new QVXYModelMapper(this))
     , m_timeAxis(new QDateTimeAxis)
     , m_sizeAxis(new QValueAxis)
 {
-    auto *chart = new QChart;
+    QChart *chart = this->chart(); // owned by the view; the chart owns the series and axes
     chart->legend()->hide();
     chart->setTitle(tr("Size history (from the group's stack events)"));
     chart->setMargins(QMargins(4, 4, 4, 4));
@@ -35,7 +37,6 @@ SizeHistoryChart::SizeHistoryChart(SizeHistoryModel *model, QWidget *parent)
     chart->addAxis(m_sizeAxis, Qt::AlignLeft);
     m_series->attachAxis(m_timeAxis);
     m_series->attachAxis(m_sizeAxis);
-    setChart(chart); // the view owns the chart, the chart the series and axes
 
     m_mapper->setXColumn(SizeHistoryModel::TimeColumn);
     m_mapper->setYColumn(SizeHistoryModel::SizeColumn);
