@@ -26,7 +26,7 @@ namespace {
 
 // Stores secrets[0...] one after the other; the promise ends with "" or the first failure.
 void storeSecrets(SecretStore *store, const QString &cloud, QList<CloudSecret> secrets,
-                  std::shared_ptr<QPromise<QString>> promise)
+                  const std::shared_ptr<QPromise<QString>> &promise)
 {
     if (secrets.isEmpty()) {
         promise->addResult(QString());

@@ -35,7 +35,8 @@ void setSecret(CloudAuth &auth, const QString &key, const QString &value)
 }
 
 // Reads keys[index...] one after the other into the profile the promise will carry.
-void readFrom(SecretStore *store, std::shared_ptr<QPromise<CloudProfile>> promise, CloudProfile profile, QStringList keys)
+void readFrom(SecretStore *store, const std::shared_ptr<QPromise<CloudProfile>> &promise, const CloudProfile &profile,
+              QStringList keys)
 {
     if (keys.isEmpty()) {
         promise->addResult(profile);

@@ -76,7 +76,8 @@ private Q_SLOTS:
 
     void graphFollowsText()
     {
-        QCOMPARE(nodeNames(m_page->resourceGraph()), (QStringList{QStringLiteral("web"), QStringLiteral("data"), QStringLiteral("attach")}));
+        QCOMPARE(nodeNames(m_page->resourceGraph()),
+                 (QStringList{QStringLiteral("web"), QStringLiteral("data"), QStringLiteral("attach")}));
         QCOMPARE(m_page->resourceGraph().edges.size(), 2);
         QVERIFY(m_page->graphView()->nodeItem(QStringLiteral("attach")));
         QVERIFY(m_page->problems().isEmpty());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/cliapp.h"
-#include "cli/stackjobcommands.h"
 #include "cli/resolve.h"
+#include "cli/stackjobcommands.h"
 
 #include <QFile>
 #include <QJsonArray>

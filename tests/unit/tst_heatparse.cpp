@@ -327,7 +327,8 @@ private Q_SLOTS:
     // Nested schemas, ranges and defaults in the AutoScalingGroup and ResourceGroup answers.
     void schemaDetails()
     {
-        const HeatResourceTypeSchema asg = HeatParse::resourceTypeSchema(recorded(QStringLiteral("heat_schema_AutoScalingGroup")));
+        const HeatResourceTypeSchema asg =
+            HeatParse::resourceTypeSchema(recorded(QStringLiteral("heat_schema_AutoScalingGroup")));
         const HeatPropertySchema *minSize = asg.property(u"min_size");
         QVERIFY(minSize);
         const auto range = std::find_if(minSize->constraints.cbegin(), minSize->constraints.cend(),
@@ -353,9 +354,11 @@ private Q_SLOTS:
 
     void templateVersions()
     {
-        const QList<HeatTemplateVersion> versions = HeatParse::templateVersions(recorded(QStringLiteral("heat_template_versions")));
-        const auto hot = std::find_if(versions.cbegin(), versions.cend(),
-                                      [](const HeatTemplateVersion &v) { return v.version == u"heat_template_version.2021-04-16"; });
+        const QList<HeatTemplateVersion> versions =
+            HeatParse::templateVersions(recorded(QStringLiteral("heat_template_versions")));
+        const auto hot = std::find_if(versions.cbegin(), versions.cend(), [](const HeatTemplateVersion &v) {
+            return v.version == u"heat_template_version.2021-04-16";
+        });
         QVERIFY(hot != versions.cend());
         QCOMPARE(hot->type, QStringLiteral("hot"));
         QVERIFY(hot->aliases.contains(QStringLiteral("heat_template_version.wallaby")));

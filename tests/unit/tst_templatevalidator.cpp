@@ -309,10 +309,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<QStringList>("expected");
-        QTest::newRow("empty") << QByteArray() << QStringList{u"1:1: error: The template is not a JSON object or YAML mapping."_s};
+        QTest::newRow("empty") << QByteArray()
+                               << QStringList{u"1:1: error: The template is not a JSON object or YAML mapping."_s};
         QTest::newRow("a list") << QByteArray("- a\n- b\n")
                                 << QStringList{u"1:1: error: The template is not a JSON object or YAML mapping."_s};
-        QTest::newRow("no version") << QByteArray("resources: {}\n") << QStringList{u"1:1: error: Template format version not found."_s};
+        QTest::newRow("no version") << QByteArray("resources: {}\n")
+                                    << QStringList{u"1:1: error: Template format version not found."_s};
     }
     void notATemplate()
     {

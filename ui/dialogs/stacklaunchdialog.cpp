@@ -200,7 +200,7 @@ void StackLaunchDialog::reloadTemplate()
     QMap<QString, QString> values = m_parameters->values();
     if (m_mode == Mode::Update)
         values.insert(m_stack.parameters);
-    m_parameters->setTemplateText(m_templateText, values);
+    m_parameters->setTemplateText(files.sourceText.isEmpty() ? m_templateText : files.sourceText, values);
     if (m_graph) {
         const ResourceGraph graph = buildResourceGraph(m_templateText);
         m_layoutRunner->request(graph, m_graph->layoutOptions(graph));

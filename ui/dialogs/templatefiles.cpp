@@ -3,12 +3,11 @@
 
 #include "template/templatebundle.h"
 
+#include <QFile>
 #include <QJsonDocument>
 
 namespace Pilvi {
 
-// Its own file: template/templatebundle.h and the orchestration client's headers both declare a
-// TemplateParameter, so no file may include both.
 TemplateFiles readTemplateFiles(const QString &templatePath, const QStringList &environmentPaths)
 {
     const TemplateBundle bundle = buildTemplateBundle(templatePath, environmentPaths);
@@ -21,6 +20,9 @@ TemplateFiles readTemplateFiles(const QString &templatePath, const QStringList &
         return result;
     }
     result.templateText = QJsonDocument(bundle.templateJson).toJson(QJsonDocument::Compact);
+    // The bundle's JSON has its keys sorted; forms follow the order the author wrote.
+    if (QFile source(templatePath); source.open(QIODevice::ReadOnly))
+        result.sourceText = source.readAll();
     for (auto it = bundle.files.constBegin(); it != bundle.files.constEnd(); ++it)
         result.files.insert(it.key(), it.value().toString().toUtf8());
     if (!bundle.environment.isEmpty())

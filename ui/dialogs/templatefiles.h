@@ -12,6 +12,7 @@ namespace Pilvi {
 /// in the shape a create or update request sends.
 struct TemplateFiles {
     QByteArray templateText;         ///< JSON
+    QByteArray sourceText;           ///< the template file as written (parameter order, comments)
     QMap<QString, QByteArray> files; ///< get_file and nested templates
     QByteArray environmentText;      ///< the environments merged, JSON; empty when none
     QString problem;                 ///< why the files cannot be used; empty when they can

@@ -76,7 +76,8 @@ void PropertyInspector::clear(const QString &why)
     m_title->setText(why.isEmpty() ? tr("Select a resource in the graph or the text to see its properties.") : why);
 }
 
-void PropertyInspector::showResource(const QString &name, const ResourceTypeSchema &schema, const QHash<QString, WrittenValue> &values)
+void PropertyInspector::showResource(const QString &name, const ResourceTypeSchema &schema,
+                                     const QHash<QString, WrittenValue> &values)
 {
     clear();
     m_resource = name;

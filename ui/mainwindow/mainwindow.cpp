@@ -8,19 +8,19 @@
 #include "jobs/jobjournal.h"
 #include "jobs/jobrunner.h"
 #include "mainwindow/cloudsidebar.h"
-#include "models/joblistmodel.h"
 #include "mainwindow/environmentbanner.h"
 #include "models/cloudtreemodel.h"
+#include "models/joblistmodel.h"
 #include "net/apierror.h"
 #include "net/profilesecrets.h"
 #include "net/session.h"
 #include "net/sessionpool.h"
 #include "views/cloudtablepage.h"
+#include "views/jobspage.h"
 #include "views/objectstoragepage.h"
 #include "views/placeholderpage.h"
 #include "views/scalingpage.h"
 #include "views/stackspage.h"
-#include "views/jobspage.h"
 #include "views/templatespage.h"
 #include "views/volumespage.h"
 
@@ -94,8 +94,8 @@ MainWindow::MainWindow(CloudsConfigPaths paths, std::unique_ptr<SecretStore> sec
     , m_secrets(secrets ? std::move(secrets) : std::make_unique<KeychainSecretStore>())
     , m_syntaxRepository(std::make_unique<KSyntaxHighlighting::Repository>())
     // The journal pilvi-cli writes too ($XDG_DATA_HOME/pilvi/journal.sqlite), so its jobs show here.
-    , m_journal(std::make_unique<JobJournal>(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
-                                             + QStringLiteral("/pilvi/journal.sqlite")))
+    , m_journal(std::make_unique<JobJournal>(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                                             QStringLiteral("/pilvi/journal.sqlite")))
     , m_jobs(std::make_unique<JobRunner>(m_journal.get(), [this](const QString &cloud) { return sessionForCloud(cloud); }))
     , m_jobStatus(new QLabel(this))
 {
@@ -379,7 +379,8 @@ void MainWindow::onJobFinished(const JobRecord &record)
             m_trayIcon = new QSystemTrayIcon(windowIcon(), this);
             m_trayIcon->show();
         }
-        m_trayIcon->showMessage(tr("Pilvi job finished"), text + (record.error.isEmpty() ? QString() : QStringLiteral("\n") + record.error));
+        m_trayIcon->showMessage(tr("Pilvi job finished"),
+                                text + (record.error.isEmpty() ? QString() : QStringLiteral("\n") + record.error));
     }
 }
 

@@ -194,8 +194,8 @@ void JobsPage::onReconciled(const QList<JobRecord> &records)
                          .arg(JobListModel::kindText(record.kind), record.target, record.cloud, jobStateKey(record.state)));
     }
     m_reconcile->setText(tr("Pilvi stopped while %n job(s) ran; checked with the cloud after the restart:", nullptr,
-                            static_cast<int>(records.size()))
-                         + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
+                            static_cast<int>(records.size())) +
+                         QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
     m_reconcile->show();
 }
 

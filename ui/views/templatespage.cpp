@@ -95,12 +95,14 @@ TemplatesPage::TemplatesPage(KSyntaxHighlighting::Repository &repository, QWidge
     side->addWidget(m_inspector);
     side->setStretchFactor(0, 3);
     side->setStretchFactor(1, 2);
+    side->setSizes({420, 260});
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("templatesSplitter"));
     split->addWidget(m_tab);
     split->addWidget(side);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 420});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
@@ -118,7 +120,11 @@ TemplatesPage::TemplatesPage(KSyntaxHighlighting::Repository &repository, QWidge
     connect(m_tab->editor(), &QPlainTextEdit::cursorPositionChanged, this, &TemplatesPage::onCursorMoved);
     connect(m_graph, &ResourceGraphView::selectionChanged, this, &TemplatesPage::onGraphSelection);
     connect(m_layoutRunner, &GraphLayoutRunner::layoutReady, this, [this](const GraphLayout &laidOut) {
+        // A new set of resources is shown whole; edits that keep the set keep the user's zoom.
+        const bool newSet = laidOut.nodes.size() != m_graph->graphLayout().nodes.size();
         m_graph->setGraphLayout(laidOut);
+        if (newSet)
+            m_graph->fitToView();
         m_laidOut = true;
         if (isAnalysed())
             Q_EMIT analysed();
@@ -162,7 +168,8 @@ void TemplatesPage::buildToolBar()
     m_typePalette->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_typePalette->setMinimumContentsLength(22);
     m_toolBar->addWidget(m_typePalette);
-    m_toolBar->addAction(tr("Add resource"), this, &TemplatesPage::addResourceFromPalette)->setObjectName(QStringLiteral("addResource"));
+    m_toolBar->addAction(tr("Add resource"), this, &TemplatesPage::addResourceFromPalette)
+        ->setObjectName(QStringLiteral("addResource"));
     m_toolBar->addAction(tr("Rename…"), this, &TemplatesPage::renameSelected);
     m_toolBar->addAction(tr("Connect to…"), this, &TemplatesPage::connectSelected);
     m_toolBar->addAction(tr("Delete resource"), this, [this] {
@@ -245,10 +252,10 @@ void TemplatesPage::applyAnalysis(const Analysis &analysis)
     qsizetype errors = 0;
     for (const TemplateProblem &problem : std::as_const(m_problems))
         errors += problem.isError() ? 1 : 0;
-    m_status->setText(tr("%n resource(s)", nullptr, static_cast<int>(m_resourceGraph.nodes.size())) + QStringLiteral(" · ")
-                      + (m_problems.isEmpty() ? tr("no problems")
-                                              : tr("%n error(s)", nullptr, static_cast<int>(errors)) + QStringLiteral(", ")
-                                                    + tr("%n warning(s)", nullptr, static_cast<int>(m_problems.size() - errors))));
+    m_status->setText(tr("%n resource(s)", nullptr, static_cast<int>(m_resourceGraph.nodes.size())) + QStringLiteral(" · ") +
+                      (m_problems.isEmpty() ? tr("no problems")
+                                            : tr("%n error(s)", nullptr, static_cast<int>(errors)) + QStringLiteral(", ") +
+                                                  tr("%n warning(s)", nullptr, static_cast<int>(m_problems.size() - errors))));
     if (!m_inspector->resourceName().isEmpty())
         showInspector(m_inspector->resourceName());
 }
@@ -298,8 +305,9 @@ void TemplatesPage::showInspector(const QString &name)
         if (properties && properties->isMapping()) {
             for (qsizetype i = 0; i < properties->keys.size(); ++i) {
                 const YamlNode &value = properties->items.at(i);
-                values.insert(properties->keys.at(i).scalar, value.isScalar() ? WrittenValue{value.scalar, true}
-                                                                              : WrittenValue{sourceText(m_analysedText, value), false});
+                values.insert(properties->keys.at(i).scalar, value.isScalar()
+                                                                 ? WrittenValue{value.scalar, true}
+                                                                 : WrittenValue{sourceText(m_analysedText, value), false});
             }
         }
     }

@@ -139,7 +139,8 @@ ObjectInfo object(const Headers &headers)
     const QByteArray modified = header(headers, "Last-Modified");
     if (!modified.isEmpty()) {
         // An HTTP date, "Fri, 04 Dec 2026 10:06:37 GMT" (Qt::RFC2822Date does not take "GMT").
-        o.lastModified = QLocale::c().toDateTime(QString::fromLatin1(modified), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+        o.lastModified =
+            QLocale::c().toDateTime(QString::fromLatin1(modified), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
         o.lastModified.setTimeZone(QTimeZone::UTC);
     }
     const qint64 deleteAt = count(headers, "X-Delete-At", -1);

@@ -59,8 +59,8 @@ struct AttributeSchema {
 struct HeatResourceTypeSchema {
     QString type;
     QString description;
-    QList<HeatPropertySchema> properties;  ///< sorted by name
-    QList<AttributeSchema> attributes; ///< sorted by name
+    QList<HeatPropertySchema> properties; ///< sorted by name
+    QList<AttributeSchema> attributes;    ///< sorted by name
     HeatSupportStatus supportStatus;
     const HeatPropertySchema *property(QStringView name) const;
     const AttributeSchema *attribute(QStringView name) const;

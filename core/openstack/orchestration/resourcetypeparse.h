@@ -9,7 +9,7 @@ namespace Pilvi::HeatParse {
 
 // Heat's answers about resource types and templates -> values. Each throws
 // ApiError(BadResponse) naming the field that is missing or of the wrong type.
-QList<ResourceTypeInfo> resourceTypes(const QByteArray &body);   ///< GET /resource_types
+QList<ResourceTypeInfo> resourceTypes(const QByteArray &body);       ///< GET /resource_types
 HeatResourceTypeSchema resourceTypeSchema(const QByteArray &body);   ///< GET /resource_types/{type}
 QList<HeatTemplateVersion> templateVersions(const QByteArray &body); ///< GET /template_versions
 HeatTemplateValidation templateValidation(const QByteArray &body);   ///< POST /validate (accepted)
