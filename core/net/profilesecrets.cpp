@@ -45,7 +45,7 @@ void readFrom(SecretStore *store, const std::shared_ptr<QPromise<CloudProfile>> 
     }
     const QString key = keys.takeFirst();
     store->read(profile.name, key)
-        .then([store, promise, profile, keys, key](const SecretResult &result) mutable {
+        .then([store, promise, profile = CloudProfile(profile), keys, key](const SecretResult &result) mutable {
             if (result.ok()) {
                 setSecret(profile.auth, key, result.secret);
             } else if (result.status != SecretResult::Status::NotFound) {
