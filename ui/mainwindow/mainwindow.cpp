@@ -165,11 +165,15 @@ void MainWindow::buildPages()
         QWidget *widget = nullptr;
         if (page == PageId::Stacks || page == PageId::Volumes || page == PageId::ObjectStorage) {
             CloudTablePage *cloudPage = nullptr;
-            if (page == PageId::Stacks)
-                cloudPage = new StacksPage(*m_syntaxRepository, m_jobs.get(), m_pages);
-            else if (page == PageId::Volumes)
-                cloudPage = new VolumesPage(m_pages);
-            else
+            if (page == PageId::Stacks) {
+                auto *stacks = new StacksPage(*m_syntaxRepository, m_jobs.get(), m_pages);
+                stacks->setPromotion(m_sessions, [this] { return m_config.clouds; });
+                cloudPage = stacks;
+            } else if (page == PageId::Volumes) {
+                auto *volumes = new VolumesPage(m_pages);
+                volumes->setJobRunner(m_jobs.get()); // back up and restore run as jobs
+                cloudPage = volumes;
+            } else
                 cloudPage = new ObjectStoragePage(m_pages);
             m_cloudPages.append(cloudPage);
             widget = cloudPage;

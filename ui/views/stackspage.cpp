@@ -3,6 +3,7 @@
 
 #include "dialogs/confirmdestructive.h"
 #include "dialogs/parameterform.h"
+#include "dialogs/promotedialog.h"
 #include "dialogs/stacklaunchdialog.h"
 #include "jobs/jobrecord.h"
 #include "jobs/jobrunner.h"
@@ -41,6 +42,7 @@ StacksPage::StacksPage(KSyntaxHighlighting::Repository &repository, JobRunner *j
     , m_delete(new QAction(tr("Delete"), this))
     , m_cancel(new QAction(tr("Cancel update"), this))
     , m_check(new QAction(tr("Check"), this))
+    , m_promote(new QAction(tr("Promote…"), this))
 {
     m_statusProxy->setStatusKindRole(StackListModel::StatusKindRole);
     m_statusProxy->setSourceModel(m_model);
@@ -66,7 +68,16 @@ StacksPage::StacksPage(KSyntaxHighlighting::Repository &repository, JobRunner *j
     m_check->setToolTip(tr("Ask Heat to check that the stack's resources still exist and work"));
     auto *toolbar = new QToolBar(this);
     toolbar->setAccessibleName(tr("Stack actions"));
-    for (QAction *action : {m_launch, m_update, m_delete, m_cancel, m_check}) {
+    m_promote->setObjectName(QStringLiteral("promoteStack"));
+    m_promote->setToolTip(tr("Create or update this stack in another environment's cloud, after a diff"));
+    m_promote->setEnabled(false);
+    connect(m_promote, &QAction::triggered, this, [this] {
+        const Stack stack = selectedStack();
+        if (stack.id.isEmpty() || !session() || !m_sessions || !m_clouds)
+            return;
+        PromoteDialog::open(this, session()->profile(), stack.name, m_sessions, m_jobs, m_clouds());
+    });
+    for (QAction *action : {m_launch, m_update, m_delete, m_cancel, m_check, m_promote}) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         toolbar->addAction(action);
         addAction(action);
@@ -176,6 +187,7 @@ void StacksPage::updateActions()
     m_delete->setEnabled(has && m_jobs && !stack.status.startsWith(u"DELETE_"));
     m_cancel->setEnabled(has && stack.status == u"UPDATE_IN_PROGRESS");
     m_check->setEnabled(has && !busy);
+    m_promote->setEnabled(has && !busy && m_sessions && m_jobs);
 }
 
 StackLaunchDialog *StacksPage::newLaunchDialog()
@@ -279,6 +291,13 @@ void StacksPage::onJobFinished(const JobRecord &record)
 {
     if (session() && record.cloud == session()->profile().name && record.kind.startsWith(u"stack."))
         refresh();
+}
+
+void StacksPage::setPromotion(SessionPool *sessions, std::function<QList<CloudProfile>()> clouds)
+{
+    m_sessions = sessions;
+    m_clouds = std::move(clouds);
+    updateActions();
 }
 
 } // namespace Pilvi

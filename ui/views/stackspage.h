@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "config/cloudprofile.h"
 #include "views/cloudtablepage.h"
+
+#include <functional>
 
 class QAction;
 class QComboBox;
@@ -13,6 +16,7 @@ class Repository;
 namespace Pilvi {
 
 class JobRunner;
+class SessionPool;
 class StackDetails;
 class StackLaunchDialog;
 class StackListModel;
@@ -41,6 +45,8 @@ public:
     StackLaunchDialog *newUpdateDialog();
     /// Submits a stack.create job for the dialog's request; returns the job id (0: none).
     qint64 launch(const StackLaunchDialog &dialog);
+    /// Enables "Promote…": the sessions of the other clouds and the clouds to offer as targets.
+    void setPromotion(SessionPool *sessions, std::function<QList<CloudProfile>()> clouds);
 
 Q_SIGNALS:
     void updateDialogReady(Pilvi::StackLaunchDialog *dialog);
@@ -71,6 +77,9 @@ private:
     QAction *m_delete;
     QAction *m_cancel;
     QAction *m_check;
+    QAction *m_promote;
+    SessionPool *m_sessions = nullptr;
+    std::function<QList<CloudProfile>()> m_clouds;
 };
 
 } // namespace Pilvi
