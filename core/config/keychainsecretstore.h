@@ -5,10 +5,6 @@
 
 #include <QObject>
 
-namespace QKeychain {
-class Job;
-}
-
 namespace Pilvi {
 
 /// Secrets in the system keychain through QtKeychain (the Secret Service of GNOME Keyring or

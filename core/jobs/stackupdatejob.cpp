@@ -55,7 +55,7 @@ StackUpdateRequest StackUpdateJob::request(const QJsonObject &parameters, const 
         request.parameters.insert(it.key(), it.value().toString());
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
         request.parameters.insert(it.key(), it.value());
-    for (const QJsonValue &name : parameters.value(QStringLiteral("clearParameters")).toArray())
+    for (const auto &name : parameters.value(QStringLiteral("clearParameters")).toArray())
         request.clearParameters.append(name.toString());
     request.timeoutMinutes = parameters.value(QStringLiteral("timeoutMinutes")).toInt();
     if (parameters.contains(QStringLiteral("rollback")))
@@ -70,7 +70,7 @@ QString StackUpdateJob::stackRef() const
 
 void StackUpdateJob::start()
 {
-    for (const QJsonValue &name : parameters().value(QStringLiteral("hiddenParameters")).toArray()) {
+    for (const auto &name : parameters().value(QStringLiteral("hiddenParameters")).toArray()) {
         if (!secrets().contains(name.toString())) {
             fail(tr("the hidden parameter '%1' has no value (hidden values are not kept in the journal)").arg(name.toString()));
             return;

@@ -89,22 +89,22 @@ private Q_SLOTS:
         QList<ConfigProblem> problems;
         const std::optional<CloudProfile> cloud = cloudFromOpenrc(contents, u"pouta"_s, problems);
         QVERIFY2(cloud, qPrintable(problems.value(0).toString()));
-        QCOMPARE(cloud->name, u"pouta"_s);
+        QCOMPARE(cloud.value().name, u"pouta"_s);
         QFETCH(QString, authUrl);
-        QCOMPARE(cloud->auth.authUrl, authUrl);
+        QCOMPARE(cloud.value().auth.authUrl, authUrl);
         QFETCH(QString, username);
-        QCOMPARE(cloud->auth.username, username);
+        QCOMPARE(cloud.value().auth.username, username);
         QFETCH(QString, password);
-        QCOMPARE(cloud->auth.password, password);
+        QCOMPARE(cloud.value().auth.password, password);
         QFETCH(QString, projectName);
-        QCOMPARE(cloud->auth.projectName, projectName);
+        QCOMPARE(cloud.value().auth.projectName, projectName);
         QFETCH(QString, regionName);
-        QCOMPARE(cloud->regionName, regionName);
+        QCOMPARE(cloud.value().regionName, regionName);
         QFETCH(QString, appCredSecret);
-        QCOMPARE(cloud->auth.applicationCredentialSecret, appCredSecret);
+        QCOMPARE(cloud.value().auth.applicationCredentialSecret, appCredSecret);
         QFETCH(QString, authType);
         if (!authType.isEmpty())
-            QCOMPARE(cloud->authType, authType);
+            QCOMPARE(cloud.value().authType, authType);
     }
 
     void unsetRemovesVariable()

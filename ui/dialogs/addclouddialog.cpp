@@ -193,7 +193,7 @@ void AddCloudDialog::chooseOpenrc()
         return;
     QtConcurrent::run([file] {
         QFile in(file);
-        return in.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(in.read(1024 * 1024)) : std::nullopt;
+        return in.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(in.read(qint64(1024) * 1024)) : std::nullopt;
     }).then(this, [this, file](const std::optional<QByteArray> &text) {
         if (!text) {
             m_message->setText(tr("Could not read %1.").arg(file));

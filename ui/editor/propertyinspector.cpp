@@ -20,9 +20,9 @@ QStringList allowedValues(const PropertySchema &schema)
 {
     QStringList values;
     const QJsonArray constraints = schema.constraints();
-    for (const QJsonValue &constraint : constraints) {
+    for (const auto &constraint : constraints) {
         const QJsonArray allowed = constraint.toObject().value(QLatin1StringView("allowed_values")).toArray();
-        for (const QJsonValue &value : allowed)
+        for (const auto &value : allowed)
             values.append(value.isString() ? value.toString() : QString::number(value.toDouble()));
     }
     return values;
@@ -32,7 +32,7 @@ QStringList allowedValues(const PropertySchema &schema)
 // YAML needs it (yamlScalar keeps numbers and booleans plain so they keep their type).
 QString yamlFor(const QString &typed)
 {
-    const QString trimmed = typed.trimmed();
+    QString trimmed = typed.trimmed();
     if (trimmed.startsWith(u'{') || trimmed.startsWith(u'['))
         return trimmed;
     return yamlScalar(typed);

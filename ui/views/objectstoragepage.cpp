@@ -235,7 +235,7 @@ QString ObjectStoragePage::currentFolderPrefix() const
     const QModelIndex current = m_tree->currentIndex();
     if (!current.isValid())
         return {};
-    const QString path = current.data(ObjectTreeModel::PathRole).toString();
+    QString path = current.data(ObjectTreeModel::PathRole).toString();
     if (current.data(ObjectTreeModel::IsFolderRole).toBool())
         return path;
     return path.left(path.lastIndexOf(u'/') + 1);
