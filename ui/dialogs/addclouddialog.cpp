@@ -187,21 +187,25 @@ void AddCloudDialog::accept()
 
 void AddCloudDialog::chooseOpenrc()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Import an openrc file"), QString(),
-                                                      tr("openrc files (*openrc* *.sh);;All files (*)"));
-    if (file.isEmpty())
-        return;
-    QtConcurrent::run([file] {
-        QFile in(file);
-        return in.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(in.read(qint64(1024) * 1024)) : std::nullopt;
-    }).then(this, [this, file](const std::optional<QByteArray> &text) {
-        if (!text) {
-            m_message->setText(tr("Could not read %1.").arg(file));
-            return;
-        }
-        const QStringList problems = importOpenrc(*text, file);
-        m_message->setText(problems.isEmpty() ? tr("Filled in from %1.").arg(file) : problems.join(QLatin1Char('\n')));
+    // open(), not getOpenFileName(): no nested event loop on the GUI thread.
+    auto *dialog =
+        new QFileDialog(this, tr("Import an openrc file"), QString(), tr("openrc files (*openrc* *.sh);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &file) {
+        QtConcurrent::run([file] {
+            QFile in(file);
+            return in.open(QIODevice::ReadOnly) ? std::optional<QByteArray>(in.read(qint64(1024) * 1024)) : std::nullopt;
+        }).then(this, [this, file](const std::optional<QByteArray> &text) {
+            if (!text) {
+                m_message->setText(tr("Could not read %1.").arg(file));
+                return;
+            }
+            const QStringList problems = importOpenrc(*text, file);
+            m_message->setText(problems.isEmpty() ? tr("Filled in from %1.").arg(file) : problems.join(QLatin1Char('\n')));
+        });
     });
+    dialog->open();
 }
 
 QStringList AddCloudDialog::importOpenrc(const QByteArray &text, const QString &fileName)

@@ -155,20 +155,25 @@ QString StackLaunchDialog::problemText() const
 
 void StackLaunchDialog::chooseTemplate()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Heat template"), {},
-                                                      tr("Heat templates (*.yaml *.yml *.json *.template);;All files (*)"));
-    if (!path.isEmpty())
-        loadTemplateFile(path);
+    // open(), not getOpenFileName(): no nested event loop on the GUI thread.
+    auto *dialog =
+        new QFileDialog(this, tr("Heat template"), {}, tr("Heat templates (*.yaml *.yml *.json *.template);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    connect(dialog, &QFileDialog::fileSelected, this, [this](const QString &path) { loadTemplateFile(path); });
+    dialog->open();
 }
 
 void StackLaunchDialog::addEnvironment()
 {
-    const QStringList paths =
-        QFileDialog::getOpenFileNames(this, tr("Environment files"), {}, tr("Environments (*.yaml *.yml *.json);;All files (*)"));
-    if (paths.isEmpty())
-        return;
-    m_environments->addItems(paths);
-    reloadTemplate();
+    auto *dialog = new QFileDialog(this, tr("Environment files"), {}, tr("Environments (*.yaml *.yml *.json);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    connect(dialog, &QFileDialog::filesSelected, this, [this](const QStringList &paths) {
+        m_environments->addItems(paths);
+        reloadTemplate();
+    });
+    dialog->open();
 }
 
 bool StackLaunchDialog::loadTemplateFile(const QString &path)
