@@ -127,7 +127,8 @@ QFuture<QJsonArray> previewStack(Session &session, const StackCreateRequest &cre
         QJsonArray flat;
         QList<QJsonArray> pending{stack.value(QStringLiteral("resources")).toArray()};
         while (!pending.isEmpty()) {
-            for (const auto &item : pending.takeFirst()) {
+            const auto batch = pending.takeFirst();
+            for (const auto &item : batch) {
                 if (item.isArray())
                     pending.append(item.toArray());
                 else

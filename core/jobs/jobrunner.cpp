@@ -92,7 +92,8 @@ int JobRunner::reconcile()
 {
     const qint64 self = QCoreApplication::applicationPid();
     QList<JobRecord> found;
-    for (const JobRecord &record : m_journal->unfinishedJobs()) {
+    const auto unfinished = m_journal->unfinishedJobs();
+    for (const JobRecord &record : unfinished) {
         if (isActive(record.id))
             continue;
         // A job whose process still runs is that process's (pilvi-cli next to pilvi). This

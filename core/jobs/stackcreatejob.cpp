@@ -90,7 +90,8 @@ QString StackCreateJob::stackRef() const
 void StackCreateJob::start()
 {
     const StackCreateRequest create = request(parameters(), secrets());
-    for (const auto &name : parameters().value(QStringLiteral("hiddenParameters")).toArray()) {
+    const auto hidden = parameters().value(QStringLiteral("hiddenParameters")).toArray();
+    for (const auto &name : hidden) {
         if (!secrets().contains(name.toString())) {
             fail(tr("the hidden parameter '%1' has no value (hidden values are not kept in the journal)").arg(name.toString()));
             return;
@@ -114,7 +115,8 @@ void StackCreateJob::poll()
 {
     OrchestrationClient heat(session());
     await<QList<StackEvent>>(heat.listEvents(stackRef(), m_events.marker()), [this](const QList<StackEvent> &events) {
-        for (const QString &line : m_events.add(events))
+        const auto lines = m_events.add(events);
+        for (const QString &line : lines)
             log(line);
         if (!events.isEmpty())
             setFact(QStringLiteral("marker"), m_events.marker());

@@ -58,7 +58,8 @@ void StackDeleteJob::poll()
     await<QList<StackEvent>>(
         OrchestrationClient(session()).listEvents(id, m_events.marker()),
         [this, id](const QList<StackEvent> &events) {
-            for (const QString &line : m_events.add(events))
+            const auto lines = m_events.add(events);
+            for (const QString &line : lines)
                 log(line);
             if (!events.isEmpty())
                 setFact(QStringLiteral("marker"), m_events.marker());

@@ -55,7 +55,8 @@ StackUpdateRequest StackUpdateJob::request(const QJsonObject &parameters, const 
         request.parameters.insert(it.key(), it.value().toString());
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it)
         request.parameters.insert(it.key(), it.value());
-    for (const auto &name : parameters.value(QStringLiteral("clearParameters")).toArray())
+    const auto cleared = parameters.value(QStringLiteral("clearParameters")).toArray();
+    for (const auto &name : cleared)
         request.clearParameters.append(name.toString());
     request.timeoutMinutes = parameters.value(QStringLiteral("timeoutMinutes")).toInt();
     if (parameters.contains(QStringLiteral("rollback")))
@@ -70,7 +71,8 @@ QString StackUpdateJob::stackRef() const
 
 void StackUpdateJob::start()
 {
-    for (const auto &name : parameters().value(QStringLiteral("hiddenParameters")).toArray()) {
+    const auto hidden = parameters().value(QStringLiteral("hiddenParameters")).toArray();
+    for (const auto &name : hidden) {
         if (!secrets().contains(name.toString())) {
             fail(tr("the hidden parameter '%1' has no value (hidden values are not kept in the journal)").arg(name.toString()));
             return;
@@ -101,7 +103,8 @@ void StackUpdateJob::poll()
 {
     await<QList<StackEvent>>(
         OrchestrationClient(session()).listEvents(stackRef(), m_events.marker()), [this](const QList<StackEvent> &events) {
-            for (const QString &line : m_events.add(events))
+            const auto lines = m_events.add(events);
+            for (const QString &line : lines)
                 log(line);
             if (!events.isEmpty())
                 setFact(QStringLiteral("marker"), m_events.marker());

@@ -23,12 +23,12 @@ constexpr double pointsPerInch = 72.0;
 // globals (common/globals.h: State, Ndim, the dot ranking's static work lists) and the plugin
 // registry a context loads. Two layouts at once, on two threads, corrupt each other, so every call
 // into Graphviz holds this lock. Guards also s_graphvizMessages.
-QMutex s_graphvizMutex;
-QByteArray s_graphvizMessages;
+Q_GLOBAL_STATIC(QMutex, s_graphvizMutex)
+Q_GLOBAL_STATIC(QByteArray, s_graphvizMessages)
 
 int collectGraphvizMessage(char *message)
 {
-    s_graphvizMessages.append(message);
+    s_graphvizMessages->append(message);
     return 0;
 }
 
@@ -113,7 +113,7 @@ public:
     GraphvizLayout(const ResourceGraph &graph, const GraphLayoutOptions &options, bool withLabels)
         : m_context(graphvizContext())
     {
-        s_graphvizMessages.clear();
+        s_graphvizMessages->clear();
         agseterrf(collectGraphvizMessage);
         QByteArray name("resources");
         m_graph.reset(agopen(cstr(name), Agdirected, nullptr));
@@ -180,7 +180,7 @@ public:
     bool laidOut() const { return m_laidOut; }
     QString error() const
     {
-        const QString messages = QString::fromUtf8(s_graphvizMessages).trimmed();
+        const QString messages = QString::fromUtf8(*s_graphvizMessages).trimmed();
         return messages.isEmpty() ? QStringLiteral("Graphviz could not lay the graph out") : messages;
     }
 
@@ -278,7 +278,7 @@ GraphLayout layoutResourceGraph(const ResourceGraph &graph, const GraphLayoutOpt
     layout.direction = options.direction;
     if (graph.nodes.isEmpty())
         return layout;
-    const QMutexLocker locker(&s_graphvizMutex);
+    const QMutexLocker locker(s_graphvizMutex());
     const GraphvizLayout graphviz(graph, options, false);
     if (!graphviz.laidOut()) {
         layout.error = graphviz.error();
@@ -289,7 +289,7 @@ GraphLayout layoutResourceGraph(const ResourceGraph &graph, const GraphLayoutOpt
 
 QByteArray renderResourceGraphSvg(const ResourceGraph &graph, const GraphLayoutOptions &options, QString *error)
 {
-    const QMutexLocker locker(&s_graphvizMutex);
+    const QMutexLocker locker(s_graphvizMutex());
     const GraphvizLayout graphviz(graph, options, true);
     QByteArray svg = graphviz.laidOut() ? graphviz.svg() : QByteArray();
     if (svg.isEmpty() && error)

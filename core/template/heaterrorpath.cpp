@@ -16,7 +16,8 @@ QStringList pathSteps(QStringView path)
 {
     QStringList steps;
     static const QRegularExpression indexed(u"^(.*?)((?:\\[\\d+\\])+)$"_s);
-    for (const QStringView part : path.split(u'.', Qt::SkipEmptyParts)) {
+    const auto parts = path.split(u'.', Qt::SkipEmptyParts);
+    for (const QStringView part : parts) {
         const QRegularExpressionMatch m = indexed.matchView(part);
         if (!m.hasMatch()) {
             steps.append(part.toString());

@@ -186,14 +186,17 @@ Declarations declarationsFromLines(const LineModel &lines)
 {
     Declarations result;
     if (const int parameters = lines.topLevel(u"parameters"); parameters >= 0) {
-        for (int child : lines.children(parameters))
+        const auto parameterLines = lines.children(parameters);
+        for (int child : parameterLines)
             result.parameters.append(lines.at(child).key);
     }
     if (const int resources = lines.topLevel(u"resources"); resources >= 0) {
-        for (int child : lines.children(resources)) {
+        const auto resourceLines = lines.children(resources);
+        for (int child : resourceLines) {
             const QString &name = lines.at(child).key;
             result.resources.append(name);
-            for (int key : lines.children(child)) {
+            const auto keys = lines.children(child);
+            for (int key : keys) {
                 if (lines.at(key).key == u"type")
                     result.resourceTypes.insert(name, unquoted(lines.at(key).value));
             }

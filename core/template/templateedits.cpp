@@ -384,7 +384,8 @@ TemplateEditResult renameResource(const QByteArray &utf8, const QString &from, c
     if (!rewrite(t.resources()->keys[index].range))
         return refused(
             QStringLiteral("The name of '%1' is written in a way Pilvi cannot rewrite; rename it in the text.").arg(from));
-    for (const ResourceReference &reference : findResourceReferences(t.root)) {
+    const auto references = findResourceReferences(t.root);
+    for (const ResourceReference &reference : references) {
         if (reference.to != from)
             continue;
         if (!rewrite(reference.range)) {
@@ -445,7 +446,8 @@ TemplateEditResult deleteResource(const QByteArray &utf8, const QString &name)
 
     TemplateEditResult result = done({{start, end - start, QByteArray()}});
     const qsizetype removedLines = utf8.mid(start, end - start).count('\n');
-    for (ResourceReference reference : findResourceReferences(t.root)) {
+    auto references = findResourceReferences(t.root); // adjusted in place, then kept
+    for (ResourceReference &reference : references) {
         if (reference.to != name)
             continue;
         if (reference.range.start.offset >= start && reference.range.start.offset < end)

@@ -253,14 +253,15 @@ void TemplateValidation::checkCycles()
     std::function<void(const QString &)> visit = [&](const QString &name) {
         marks[name] = Mark::Active;
         stack.append(name);
-        QStringList next(m_dependencies.value(name).begin(), m_dependencies.value(name).end());
+        const QSet<QString> dependencies = m_dependencies.value(name);
+        QStringList next(dependencies.begin(), dependencies.end());
         // Follow edges in document order, so messages are stable.
         std::sort(next.begin(), next.end(), [this](const QString &a, const QString &b) {
             const TemplateResource *ra = m_template->resource(a);
             const TemplateResource *rb = m_template->resource(b);
             return ra && rb ? ra->nameNode->range.start.offset < rb->nameNode->range.start.offset : a < b;
         });
-        for (const QString &dep : next) {
+        for (const QString &dep : std::as_const(next)) {
             const Mark mark = marks.value(dep, Mark::None);
             if (mark == Mark::Active) {
                 QStringList cycle = stack.mid(stack.indexOf(dep));

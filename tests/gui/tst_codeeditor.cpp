@@ -297,7 +297,8 @@ private Q_SLOTS:
         editor->ensureCursorVisible();
         const QRect rect = editor->cursorRect(QTextCursor(block));
         QWidget *strip = nullptr;
-        for (QWidget *child : editor->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+        const auto children = editor->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+        for (QWidget *child : children) {
             if (child->accessibleName() == u"Line numbers and folding")
                 strip = child;
         }
@@ -531,7 +532,8 @@ private Q_SLOTS:
         QVERIFY2(tab->messageBar()->text().contains(u"watched.yaml"_s), qPrintable(tab->messageBar()->text()));
         QVERIFY(tab->messageBar()->text().contains(u"unsaved"_s));
         QPushButton *button = nullptr;
-        for (QPushButton *candidate : tab->messageBar()->findChildren<QPushButton *>()) {
+        const auto buttons = tab->messageBar()->findChildren<QPushButton *>();
+        for (QPushButton *candidate : buttons) {
             if (candidate->text() == (reload ? u"Reload"_s : u"Keep My Changes"_s))
                 button = candidate;
         }
@@ -576,17 +578,17 @@ private Q_SLOTS:
             recent.add(m_dir.filePath(u"t5.yaml"_s)); // again: moves to the front
             QCOMPARE(changed.count(), 13);
             QCOMPARE(recent.files().size(), RecentFiles::maximum);
-            QCOMPARE(recent.files().front(), m_dir.filePath(u"t5.yaml"_s));
-            QCOMPARE(recent.files()[1], m_dir.filePath(u"t11.yaml"_s));
+            QCOMPARE(recent.files().constFirst(), m_dir.filePath(u"t5.yaml"_s));
+            QCOMPARE(recent.files().at(1), m_dir.filePath(u"t11.yaml"_s));
             QVERIFY(!recent.files().contains(m_dir.filePath(u"t1.yaml"_s)));
         }
         RecentFiles reread; // from QSettings
         QCOMPARE(reread.files().size(), RecentFiles::maximum);
-        QCOMPARE(reread.files().front(), m_dir.filePath(u"t5.yaml"_s));
+        QCOMPARE(reread.files().constFirst(), m_dir.filePath(u"t5.yaml"_s));
 
         EditorTab tab(m_repository, &reread);
         QVERIFY(tab.openFile(writeFile(u"opened.yaml"_s, sampleTemplate)));
-        QCOMPARE(reread.files().front(), m_dir.filePath(u"opened.yaml"_s));
+        QCOMPARE(reread.files().constFirst(), m_dir.filePath(u"opened.yaml"_s));
     }
 
     void workspaceTabsAndRecentMenu()

@@ -30,7 +30,7 @@ CloudProfile cloud(const QString &name, Environment environment)
     return profile;
 }
 
-const QByteArray currentTemplate = R"(heat_template_version: 2021-04-16
+constexpr char currentTemplate[] = R"(heat_template_version: 2021-04-16
 parameters:
   flavor: {type: string}
   db_password: {type: string, hidden: true}
@@ -40,7 +40,7 @@ resources:
     properties: {flavor: {get_param: flavor}, name: app}
 )";
 
-const QByteArray newTemplate = R"(heat_template_version: 2021-04-16
+constexpr char newTemplate[] = R"(heat_template_version: 2021-04-16
 parameters:
   flavor: {type: string}
   db_password: {type: string, hidden: true}

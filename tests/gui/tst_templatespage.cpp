@@ -132,7 +132,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && m_page->resourceGraph().nodes.size() == 5, 20000);
         QVERIFY(m_page->editorTab()->editor()->toPlainText().contains(u"      flavor:"));
         bool reported = false;
-        for (const TemplateProblem &problem : m_page->problems())
+        const QList<TemplateProblem> problems = m_page->problems();
+        for (const TemplateProblem &problem : problems)
             reported = reported || (problem.message == u"Property flavor not assigned" && problem.range.start.line > 20);
         QVERIFY2(reported, qPrintable(m_page->problems().value(0).message));
     }

@@ -72,7 +72,7 @@ QStringList names(const QList<ResourceSummary> &resources)
 
 // `updated` changes in place when `value` changes; `replaced` (update_replace) is replaced when
 // `replace_value` changes. `update_wait` makes an update of `updated` take that many seconds.
-const QByteArray parameterTemplate = R"(heat_template_version: 2021-04-16
+constexpr char parameterTemplate[] = R"(heat_template_version: 2021-04-16
 description: Pilvi's update test
 parameters:
   value: {type: string, default: one}

@@ -66,7 +66,8 @@ QByteArray asgTemplate()
 QString logText(const JobJournal &journal, qint64 id)
 {
     QStringList lines;
-    for (const JobLogLine &line : journal.log(id))
+    const QList<JobLogLine> log = journal.log(id);
+    for (const JobLogLine &line : log)
         lines << line.text;
     return lines.join(u'\n');
 }

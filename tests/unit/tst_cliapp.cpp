@@ -149,18 +149,19 @@ private Q_SLOTS:
              QStringLiteral("--parameter=url=http://x/?a=b"), QStringLiteral("--timeout"), QStringLiteral("15"),
              QStringLiteral("--enable-rollback"), QStringLiteral("--wait"), QStringLiteral("web")},
             &error);
-        QVERIFY(command);
+        if (!command) // not QVERIFY: clang-tidy's optional check follows an explicit branch only
+            QFAIL(qPrintable(error));
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(command.value().kind, StackJobCommand::Kind::Create);
-        QCOMPARE(command.value().name, QStringLiteral("web"));
-        QCOMPARE(command.value().templateFile, QStringLiteral("asg.yaml"));
-        QCOMPARE(command.value().environmentFiles, QStringList{QStringLiteral("env.yaml")});
-        QCOMPARE(command.value().parameters, (QMap<QString, QString>{{QStringLiteral("size"), QStringLiteral("3")},
+        QCOMPARE(command->kind, StackJobCommand::Kind::Create);
+        QCOMPARE(command->name, QStringLiteral("web"));
+        QCOMPARE(command->templateFile, QStringLiteral("asg.yaml"));
+        QCOMPARE(command->environmentFiles, QStringList{QStringLiteral("env.yaml")});
+        QCOMPARE(command->parameters, (QMap<QString, QString>{{QStringLiteral("size"), QStringLiteral("3")},
                                                                      {QStringLiteral("url"), QStringLiteral("http://x/?a=b")}}));
-        QCOMPARE(command.value().timeoutMinutes, 15);
-        QVERIFY(command.value().enableRollback);
-        QVERIFY(command.value().wait);
-        QVERIFY(!command.value().dryRun);
+        QCOMPARE(command->timeoutMinutes, 15);
+        QVERIFY(command->enableRollback);
+        QVERIFY(command->wait);
+        QVERIFY(!command->dryRun);
         QVERIFY(!parseStackJobCommand({QStringLiteral("stack"), QStringLiteral("list")}, &error));
     }
 

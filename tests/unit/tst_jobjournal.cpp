@@ -122,7 +122,8 @@ private Q_SLOTS:
             JobJournal journal(file);
             QVERIFY(journal.addJob(sampleSpec()) > 0);
         }
-        for (const QString &name : QStringList{file, file + QStringLiteral("-wal")}) {
+        const QStringList files{file, file + QStringLiteral("-wal")};
+        for (const QString &name : files) {
             QFile f(name);
             if (!f.open(QIODevice::ReadOnly))
                 continue;

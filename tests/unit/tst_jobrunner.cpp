@@ -108,7 +108,8 @@ private Q_SLOTS:
         JobJournal reader(m_path);
         int announcements = 0;
         QStringList mismatches;
-        connect(&runner(), &JobRunner::jobChanged, this, [&](const JobRecord &announced) {
+        const QObject scope; // the connection ends with the locals it captures
+        connect(&runner(), &JobRunner::jobChanged, &scope, [&](const JobRecord &announced) {
             ++announcements;
             const std::optional<JobRecord> stored = reader.job(announced.id);
             if (!stored || stored->state != announced.state || stored->progressDone != announced.progressDone)
@@ -125,7 +126,8 @@ private Q_SLOTS:
     {
         runner().setProgressInterval(200);
         int announcements = 0;
-        connect(&runner(), &JobRunner::jobChanged, this, [&](const JobRecord &) { ++announcements; });
+        const QObject scope; // the connection ends with the locals it captures
+        connect(&runner(), &JobRunner::jobChanged, &scope, [&](const JobRecord &) { ++announcements; });
         QSignalSpy finished(&runner(), &JobRunner::jobFinished);
         runner().submit(CountingJob::spec(2000, 0)); // 2000 progress reports, as fast as the loop goes
         QVERIFY(finished.wait(20000));
@@ -147,7 +149,8 @@ private Q_SLOTS:
         QFETCH(int, jobs);
         runner().setMaxConcurrent(limit);
         int most = 0;
-        connect(&runner(), &JobRunner::jobChanged, this,
+        const QObject scope; // the connection ends with the locals it captures
+        connect(&runner(), &JobRunner::jobChanged, &scope,
                 [&](const JobRecord &) { most = std::max(most, runner().runningCount()); });
         QSignalSpy finished(&runner(), &JobRunner::jobFinished);
         QList<qint64> ids;
@@ -157,7 +160,7 @@ private Q_SLOTS:
         QCOMPARE(stored(ids.constLast()).state, JobState::Queued);
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), jobs, 10000);
         QCOMPARE(most, limit);
-        for (qint64 id : ids)
+        for (qint64 id : std::as_const(ids))
             QCOMPARE(stored(id).state, JobState::Succeeded);
     }
 
@@ -243,7 +246,8 @@ private Q_SLOTS:
         // The job still sends every value.
         QCOMPARE(StackCreateJob::request(spec.parameters, spec.secrets).parameters, create.parameters);
         QVERIFY(journal().addJob(spec) > 0);
-        for (const QString &name : QStringList{m_path, m_path + QStringLiteral("-wal")}) {
+        const QStringList files{m_path, m_path + QStringLiteral("-wal")};
+        for (const QString &name : files) {
             QFile file(name);
             if (file.open(QIODevice::ReadOnly))
                 QVERIFY2(!file.readAll().contains("hunter2-secret"), qPrintable(name));

@@ -248,7 +248,7 @@ private Q_SLOTS:
         // The newest finished backup counts; the failed one an hour ago does not.
         QCOMPARE(proxy.index(rowA, proxy.lastBackupColumn()).data().toString(), u"5 h ago"_s);
         QCOMPARE(proxy.index(rowA, proxy.lastBackupColumn()).data(VolumeListModel::SortRole).toDateTime(),
-                 now.addSecs(-5 * 3600));
+                 now.addSecs(qint64(-5) * 3600));
         QCOMPARE(proxy.index(rowB, proxy.lastBackupColumn()).data().toString(), u"never"_s);
         // The source's own columns pass through.
         QCOMPARE(proxy.index(rowB, VolumeListModel::NameColumn).data().toString(), u"scratch"_s);

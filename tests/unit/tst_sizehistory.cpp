@@ -13,8 +13,14 @@ using namespace Pilvi;
 using namespace Qt::StringLiterals;
 
 namespace {
-const QString nestedId = QStringLiteral("nested-stack-id");
-const QDateTime t0 = QDateTime(QDate(2026, 12, 4), QTime(10, 0), QTimeZone::UTC);
+QString nestedId()
+{
+    return QStringLiteral("nested-stack-id");
+}
+QDateTime t0()
+{
+    return QDateTime(QDate(2026, 12, 4), QTime(10, 0), QTimeZone::UTC);
+}
 
 // "name status minute" per event; the nested stack's own events use the name "@stack".
 QList<StackEvent> events(const QStringList &lines)
@@ -25,9 +31,9 @@ QList<StackEvent> events(const QStringList &lines)
         StackEvent event;
         event.id = QString::number(list.size());
         event.resourceName = parts.at(0) == u"@stack" ? QStringLiteral("asg-group-x") : parts.at(0);
-        event.physicalId = parts.at(0) == u"@stack" ? nestedId : parts.at(0) + QStringLiteral("-server-id");
+        event.physicalId = parts.at(0) == u"@stack" ? nestedId() : parts.at(0) + QStringLiteral("-server-id");
         event.status = parts.at(1);
-        event.time = t0.addSecs(qint64(60) * parts.at(2).toInt());
+        event.time = t0().addSecs(qint64(60) * parts.at(2).toInt());
         list.append(event);
     }
     return list;
@@ -39,7 +45,7 @@ QList<SizeChange> changes(const QStringList &points)
     QList<SizeChange> list;
     for (const QString &point : points) {
         const QStringList parts = point.split(u':');
-        list.append({t0.addSecs(qint64(60) * parts.at(0).toInt()), parts.at(1).toInt()});
+        list.append({t0().addSecs(qint64(60) * parts.at(0).toInt()), parts.at(1).toInt()});
     }
     return list;
 }
@@ -84,7 +90,7 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, events);
         QFETCH(QStringList, expected);
-        QCOMPARE(deriveSizeHistory(::events(events), nestedId), changes(expected));
+        QCOMPARE(deriveSizeHistory(::events(events), nestedId()), changes(expected));
     }
 
     void sizeSource_data()
@@ -143,7 +149,7 @@ resources:
         QCOMPARE(model.columnCount(), 2);
 
         const QList<SizeChange> history = changes({u"1:1"_s, u"6:2"_s, u"10:1"_s});
-        const QDateTime until = t0.addSecs(qint64(60) * 15);
+        const QDateTime until = t0().addSecs(qint64(60) * 15);
         model.setHistory(history, until);
         QCOMPARE(resets.size(), 1);
         QCOMPARE(model.history(), history);
@@ -154,13 +160,13 @@ resources:
         const QList<std::pair<int, int>> corners{{1, 0}, {1, 1}, {6, 1}, {6, 2}, {10, 2}, {10, 1}, {15, 1}};
         for (int row = 0; row < corners.size(); ++row) {
             QCOMPARE(at(row, SizeHistoryModel::TimeColumn).toDouble(),
-                     static_cast<double>(t0.addSecs(qint64(60) * corners.at(row).first).toMSecsSinceEpoch()));
+                     static_cast<double>(t0().addSecs(qint64(60) * corners.at(row).first).toMSecsSinceEpoch()));
             QCOMPARE(at(row, SizeHistoryModel::SizeColumn).toInt(), corners.at(row).second);
         }
         QCOMPARE(model.headerData(SizeHistoryModel::SizeColumn, Qt::Horizontal).toString(), u"Size"_s);
 
         // `until` before the last change adds no end corner; an empty history clears the model.
-        model.setHistory(history, t0);
+        model.setHistory(history, t0());
         QCOMPARE(model.rowCount(), 6);
         model.setHistory({}, until);
         QCOMPARE(model.rowCount(), 0);

@@ -25,7 +25,7 @@ QStringList split(const QString &text)
     return text.isEmpty() ? QStringList() : text.split(u',');
 }
 
-const QByteArray yamlTemplate = R"(heat_template_version: 2021-04-16
+constexpr char yamlTemplate[] = R"(heat_template_version: 2021-04-16
 description: A server
 parameters:
   flavor:
@@ -47,7 +47,7 @@ resources:
 
 // The same template as Heat gives it back (JSON, other key order) but one change: the count
 // parameter has a default.
-const QByteArray jsonTemplate = R"({"heat_template_version": "2021-04-16", "description": "A server",
+constexpr char jsonTemplate[] = R"({"heat_template_version": "2021-04-16", "description": "A server",
  "resources": {"server": {"type": "OS::Nova::Server", "properties": {"networks": [{"network": "private"}],
    "flavor": {"get_param": "flavor"}}}},
  "parameters": {"count": {"type": "number", "default": 2}, "db_password": {"hidden": true, "type": "string"},

@@ -210,7 +210,8 @@ private Q_SLOTS:
             QVERIFY(after.node(name));
             QCOMPARE(after.node(name)->type, words.constLast());
             QCOMPARE(after.nodes.size(), before.nodes.size() + 1);
-            for (const QString &property : arguments.mid(2)) {
+            const auto properties = arguments.mid(2);
+            for (const QString &property : properties) {
                 const YamlNode *value = propertyOf(rootOf(parsed), name, property);
                 QVERIFY(value && value->isNull());
             }

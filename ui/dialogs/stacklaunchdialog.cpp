@@ -306,7 +306,8 @@ void StackLaunchDialog::invalidatePreview()
 {
     ++m_previewGeneration;
     m_previewed = false;
-    for (QAbstractButton *button : m_buttons->buttons()) {
+    const auto buttons = m_buttons->buttons();
+    for (QAbstractButton *button : buttons) {
         if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole)
             button->setEnabled(m_mode == Mode::Launch);
     }
@@ -363,7 +364,8 @@ void StackLaunchDialog::showPreview(const StackUpdatePreview &preview)
         }
         group->setExpanded(category.change != NodeChange::Unchanged);
     }
-    for (QAbstractButton *button : m_buttons->buttons()) {
+    const auto buttons = m_buttons->buttons();
+    for (QAbstractButton *button : buttons) {
         if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole)
             button->setEnabled(true);
     }

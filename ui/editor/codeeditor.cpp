@@ -152,7 +152,8 @@ QString CodeEditor::themeName() const
 QStringList CodeEditor::availableThemes() const
 {
     QStringList names;
-    for (const auto &theme : m_repository.themes())
+    const auto themes = m_repository.themes();
+    for (const auto &theme : themes)
         names.append(theme.name());
     return names;
 }
@@ -695,8 +696,9 @@ bool CodeEditor::indentSelection(bool unindent)
         QTextCursor line(block);
         if (unindent) {
             const int spaces = std::min(m_indentWidth, CodeFolding::indentation(block.text()));
+            const QString text = block.text();
             int remove = 0;
-            while (remove < spaces && remove < block.text().size() && block.text()[remove] == u' ')
+            while (remove < spaces && remove < text.size() && text[remove] == u' ')
                 ++remove;
             line.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor, remove);
             line.removeSelectedText();

@@ -51,7 +51,8 @@ EditorTab::EditorTab(KSyntaxHighlighting::Repository &repository, RecentFiles *r
     m_theme->setAccessibleName(tr("Colour theme"));
     m_theme->setToolTip(tr("Colour theme of the editor"));
     m_theme->addItem(tr("Theme: follow light or dark"), QString());
-    for (const QString &name : m_editor->availableThemes())
+    const QStringList themes = m_editor->availableThemes();
+    for (const QString &name : themes)
         m_theme->addItem(name, name);
     connect(m_theme, &QComboBox::currentIndexChanged, this,
             [this](int index) { m_editor->setThemeName(m_theme->itemData(index).toString()); });

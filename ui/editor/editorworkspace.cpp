@@ -106,7 +106,8 @@ EditorTab *EditorWorkspace::newFile()
 EditorTab *EditorWorkspace::openFile(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    for (EditorTab *tab : tabs()) {
+    const QList<EditorTab *> open = tabs();
+    for (EditorTab *tab : open) {
         if (tab->filePath() == absolute) {
             m_tabs->setCurrentWidget(tab);
             return tab;
@@ -149,7 +150,8 @@ void EditorWorkspace::requestCloseTab(EditorTab *tab)
 void EditorWorkspace::setCompletionData(const CompletionData &completionData)
 {
     m_completionData = completionData;
-    for (EditorTab *tab : tabs())
+    const QList<EditorTab *> open = tabs();
+    for (EditorTab *tab : open)
         tab->setCompletionData(completionData);
 }
 

@@ -45,7 +45,8 @@ KSyntaxHighlighting::Definition definitionForFile(const KSyntaxHighlighting::Rep
     const QMimeType mime = head.isEmpty() ? mimes.mimeTypeForFile(fileName) : mimes.mimeTypeForFileNameAndData(fileName, head);
     if (auto byMime = repository.definitionForMimeType(mime.name()); byMime.isValid())
         return byMime;
-    for (const QString &parent : mime.allAncestors()) {
+    const QStringList ancestors = mime.allAncestors();
+    for (const QString &parent : ancestors) {
         if (parent == u"text/plain")
             break;
         if (auto byParent = repository.definitionForMimeType(parent); byParent.isValid())

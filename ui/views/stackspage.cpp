@@ -240,7 +240,8 @@ void StacksPage::applyUpdate(StackLaunchDialog *dialog)
     if (stack.id.isEmpty() || !m_jobs || !session())
         return;
     QStringList hidden;
-    for (const QString &name : dialog->parameterForm()->parameterNames()) {
+    const QStringList names = dialog->parameterForm()->parameterNames();
+    for (const QString &name : names) {
         if (dialog->parameterForm()->isHidden(name))
             hidden.append(name);
     }

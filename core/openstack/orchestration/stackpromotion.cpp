@@ -122,7 +122,8 @@ void emitValue(const YamlNode &value, int indent, QStringList &lines, const QStr
         QString text = value.scalar;
         if (text.endsWith(u'\n'))
             text.chop(1);
-        for (const QString &line : text.split(u'\n'))
+        const auto textLines = text.split(u'\n');
+        for (const QString &line : textLines)
             lines.append(QString(indent + 2, u' ') + line);
     } else if (value.isScalar() || value.isNull()) {
         lines.append(pad + prefix + u' ' + scalarText(value));
