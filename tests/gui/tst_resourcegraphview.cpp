@@ -183,6 +183,25 @@ private Q_SLOTS:
         QCOMPARE(view.nodeItem(u"server"_s)->fillBrush().color(), plain);
     }
 
+    void statusAndChangeBeforeTheLayout()
+    {
+        // A live stack's resources (and a preview's changes) may arrive before the layout, which
+        // is computed on another thread: the view keeps them and draws them when it comes.
+        ResourceGraphView view;
+        view.setNodeStatus(u"server"_s, u"CREATE_COMPLETE"_s);
+        view.setNodeChange(u"server"_s, NodeChange::Replaced);
+        QVERIFY(!view.nodeItem(u"server"_s));
+        show(view, u"depends_on.yaml"_s);
+        QVERIFY(view.nodeItem(u"server"_s));
+        QCOMPARE(view.nodeItem(u"server"_s)->status(), u"CREATE_COMPLETE"_s);
+        QCOMPARE(view.nodeItem(u"server"_s)->change(), NodeChange::Replaced);
+        view.setNodeStatus(u"server"_s, QString()); // an empty status clears
+        view.clearNodeChanges();
+        view.setGraphLayout(view.graphLayout());
+        QCOMPARE(view.nodeItem(u"server"_s)->status(), QString());
+        QCOMPARE(view.nodeItem(u"server"_s)->change(), NodeChange::Unchanged);
+    }
+
     void updatePreviewAndExport()
     {
         ResourceGraphView view;

@@ -68,14 +68,6 @@ ResourceGraphView::~ResourceGraphView()
 void ResourceGraphView::setGraphLayout(const GraphLayout &layout)
 {
     // Keep what the user and the caller set on resources that survive the new layout.
-    QHash<QString, QString> statuses;
-    QHash<QString, NodeChange> changes;
-    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
-        if (!it.value()->status().isEmpty())
-            statuses.insert(it.key(), it.value()->status());
-        if (it.value()->change() != NodeChange::Unchanged)
-            changes.insert(it.key(), it.value()->change());
-    }
     const QString selected = selectedNode();
 
     const QSignalBlocker blocker(m_scene);
@@ -88,8 +80,8 @@ void ResourceGraphView::setGraphLayout(const GraphLayout &layout)
     for (const LaidOutNode &node : layout.nodes) {
         auto *item = new ResourceNodeItem(node);
         item->setFont(font());
-        item->setStatus(statuses.value(node.name));
-        item->setChange(changes.value(node.name, NodeChange::Unchanged));
+        item->setStatus(m_statuses.value(node.name));
+        item->setChange(m_changes.value(node.name, NodeChange::Unchanged));
         m_scene->addItem(item);
         m_items.insert(node.name, item);
     }
@@ -153,18 +145,27 @@ void ResourceGraphView::onSceneSelectionChanged()
 
 void ResourceGraphView::setNodeStatus(const QString &name, const QString &status)
 {
+    if (status.isEmpty())
+        m_statuses.remove(name);
+    else
+        m_statuses.insert(name, status);
     if (ResourceNodeItem *item = nodeItem(name))
         item->setStatus(status);
 }
 
 void ResourceGraphView::clearNodeStatuses()
 {
+    m_statuses.clear();
     for (ResourceNodeItem *item : std::as_const(m_items))
         item->setStatus({});
 }
 
 void ResourceGraphView::setNodeChange(const QString &name, NodeChange change)
 {
+    if (change == NodeChange::Unchanged)
+        m_changes.remove(name);
+    else
+        m_changes.insert(name, change);
     if (ResourceNodeItem *item = nodeItem(name))
         item->setChange(change);
     viewport()->update(); // the legend
@@ -172,6 +173,7 @@ void ResourceGraphView::setNodeChange(const QString &name, NodeChange change)
 
 void ResourceGraphView::clearNodeChanges()
 {
+    m_changes.clear();
     for (ResourceNodeItem *item : std::as_const(m_items))
         item->setChange(NodeChange::Unchanged);
     viewport()->update();
@@ -354,7 +356,8 @@ void ResourceGraphView::contextMenuEvent(QContextMenuEvent *event)
     // popup(), not exec(): no nested event loop.
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    for (QAction *action : actions()) {
+    const QList<QAction *> viewActions = actions();
+    for (QAction *action : viewActions) {
         if (!menu->actions().isEmpty() && menu->actions().constLast()->text() == action->text())
             continue; // the second Zoom In shortcut
         menu->addAction(action);

@@ -81,6 +81,10 @@ private:
     QGraphicsScene *m_scene;
     GraphLayout m_layout;
     QHash<QString, ResourceNodeItem *> m_items;
+    // Kept by name, not on the items: a stack's statuses or a preview's changes may arrive before
+    // the layout they are drawn on (it is computed on another thread).
+    QHash<QString, QString> m_statuses;
+    QHash<QString, NodeChange> m_changes;
     bool m_selectingFromOutside = false;
     QString m_lastSelection;
 };
