@@ -4,6 +4,7 @@
 #include "jobs/backuprestorejob.h"
 #include "jobs/jobrunner.h"
 #include "jobs/scalesignaljob.h"
+#include "jobs/serverresizejob.h"
 #include "jobs/stackcreatejob.h"
 #include "jobs/stackdeletejob.h"
 #include "jobs/stackupdatejob.h"
@@ -27,6 +28,7 @@ void registerCloudJobKinds(JobRunner &runner)
     runner.registerKind(JobKinds::scaleSignal, factory<ScaleSignalJob>());
     runner.registerKind(JobKinds::volumeBackup, factory<VolumeBackupJob>());
     runner.registerKind(JobKinds::backupRestore, factory<BackupRestoreJob>());
+    runner.registerKind(JobKinds::serverResize, factory<ServerResizeJob>());
 }
 
 } // namespace Pilvi

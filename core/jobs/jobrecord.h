@@ -30,6 +30,7 @@ inline constexpr QLatin1StringView stackUpdate("stack.update");
 inline constexpr QLatin1StringView scaleSignal("stack.scale-signal");
 inline constexpr QLatin1StringView volumeBackup("volume.backup");
 inline constexpr QLatin1StringView backupRestore("backup.restore");
+inline constexpr QLatin1StringView serverResize("server.resize");
 } // namespace JobKinds
 
 /// What is asked for: a job before it has an id. `secrets` (hidden Heat parameters) are handed to

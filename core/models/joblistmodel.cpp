@@ -50,12 +50,16 @@ QString JobListModel::kindText(const QString &kind)
         return tr("Create stack");
     if (kind == JobKinds::stackDelete)
         return tr("Delete stack");
+    if (kind == JobKinds::stackUpdate)
+        return tr("Update stack");
     if (kind == JobKinds::scaleSignal)
         return tr("Scale group");
     if (kind == JobKinds::volumeBackup)
         return tr("Back up volume");
     if (kind == JobKinds::backupRestore)
         return tr("Restore backup");
+    if (kind == JobKinds::serverResize)
+        return tr("Resize server");
     return kind;
 }
 

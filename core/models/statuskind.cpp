@@ -3,6 +3,9 @@
 
 #include <QStringView>
 
+#include <algorithm>
+#include <iterator>
+
 namespace Pilvi::StatusKind {
 
 QString ofHeat(const QString &status)
@@ -26,6 +29,16 @@ QString ofCinder(const QString &status)
         if (word.endsWith(u"ing"))
             return inProgress();
     return complete();
+}
+
+QString ofNova(const QString &status, const QString &taskState)
+{
+    if (status == u"ERROR")
+        return failed();
+    static constexpr QStringView settled[] = {u"ACTIVE",  u"SHUTOFF",      u"PAUSED",  u"SUSPENDED", u"SHELVED",
+                                              u"SHELVED_OFFLOADED", u"STOPPED", u"SOFT_DELETED", u"DELETED", u"RESCUE"};
+    const bool isSettled = std::find(std::begin(settled), std::end(settled), QStringView(status)) != std::end(settled);
+    return taskState.isEmpty() && isSettled ? complete() : inProgress();
 }
 
 } // namespace Pilvi::StatusKind

@@ -25,6 +25,9 @@ inline QString failed()
 QString ofHeat(const QString &status);
 /// Cinder: creating, backing-up, restoring-backup, error_deleting, available, in-use...
 QString ofCinder(const QString &status);
+/// Nova: ERROR fails; BUILD, RESIZE, VERIFY_RESIZE (waiting for the user's confirm or revert),
+/// REBOOT... or any task under way are in progress; ACTIVE, SHUTOFF, PAUSED... are settled.
+QString ofNova(const QString &status, const QString &taskState = {});
 } // namespace StatusKind
 
 } // namespace Pilvi

@@ -2,6 +2,8 @@
 // The Scaling page against the real sandbox cloud: a stack with an AutoScalingGroup created
 // here shows with one member, the page's Scale out button runs a stack.scale-signal job, and
 // after it the table shows two members and the size history chart's model has grown to two.
+// Vertical scaling: a server made here is resized through the page's servers tab (server.resize
+// jobs), confirmed, resized again and reverted.
 #include "config/cloudsconfig.h"
 #include "jobs/cloudjobkinds.h"
 #include "jobs/jobjournal.h"
@@ -11,12 +13,19 @@
 #include "net/apierror.h"
 #include "net/networkaccess.h"
 #include "net/session.h"
+#include "openstack/compute/computeclient.h"
 #include "openstack/orchestration/orchestrationclient.h"
 #include "views/scalingpage.h"
+#include "views/serverresizepanel.h"
+#include "dialogs/resizeserverdialog.h"
+#include "models/serverlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -56,6 +65,7 @@ class TestScalingPage : public QObject
     std::unique_ptr<JobRunner> m_runner;
     QString m_stackName;
     QString m_stackId;
+    QString m_serverId;
 
     OrchestrationClient heat() { return OrchestrationClient(m_session.get()); }
 
@@ -92,6 +102,12 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        if (!m_serverId.isEmpty()) {
+            QFuture<void> deleted = ComputeClient(m_session.get()).deleteServer(m_serverId);
+            QDeadlineTimer deadline(60000);
+            while (!deleted.isFinished() && !deadline.hasExpired())
+                QTest::qWait(20);
+        }
         if (m_stackId.isEmpty())
             return;
         try {
@@ -182,6 +198,101 @@ private Q_SLOTS:
         QVERIFY(std::any_of(records.cbegin(), records.cend(), [&](const JobRecord &record) {
             return record.kind == u"stack.scale-signal" && record.target == m_stackName && record.state == JobState::Succeeded;
         }));
+    }
+
+    void resizesAServerThroughThePage()
+    {
+        ComputeClient nova(m_session.get());
+        const QList<Flavor> flavors = await(nova.listFlavors());
+        const auto flavorNamed = [&flavors](const QString &name) {
+            const auto it = std::find_if(flavors.cbegin(), flavors.cend(), [&name](const Flavor &f) { return f.name == name; });
+            return it == flavors.cend() ? Flavor() : *it;
+        };
+        ServiceRequest images; // Pilvi has no image client: ask Glance for the sandbox's image
+        images.serviceType = QStringLiteral("image");
+        images.path = QStringLiteral("/v2/images");
+        images.query.addQueryItem(QStringLiteral("name"), QStringLiteral("cirros-fake"));
+        images.what = QStringLiteral("find the sandbox's image");
+        const QJsonArray found =
+            QJsonDocument::fromJson(await(m_session->send(images)).body).object().value(QStringLiteral("images")).toArray();
+        QVERIFY(!found.isEmpty());
+        ServerCreateRequest create;
+        create.name = QStringLiteral("pilvi-resize-%1").arg(QRandomGenerator::global()->bounded(1000000));
+        create.flavorId = flavorNamed(QStringLiteral("m1.tiny")).id;
+        create.imageId = found.first().toObject().value(QStringLiteral("id")).toString();
+        m_serverId = await(nova.createServer(create));
+        QVERIFY(!m_serverId.isEmpty());
+
+        ScalingPage page(m_runner.get());
+        ServerResizePanel *panel = page.servers();
+        QAbstractItemModelTester tester(panel->servers(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        page.resize(1200, 800);
+        page.show();
+        page.showServers(true);
+        page.setSession(m_session.get());
+        // The panel polls by itself while a server builds.
+        const auto status = [&] {
+            const int row = panel->servers()->rowOf(m_serverId);
+            return row < 0 ? QString() : panel->servers()->index(row, 0).data(ServerListModel::StatusRole).toString();
+        };
+        const auto flavor = [&] {
+            const int row = panel->servers()->rowOf(m_serverId);
+            return row < 0 ? QString() : panel->servers()->index(row, 0).data(ServerListModel::FlavorNameRole).toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(status(), u"ACTIVE"_s, 180000);
+        QCOMPARE(flavor(), u"m1.tiny"_s);
+        QVERIFY(panel->selectServer(m_serverId));
+        auto *resize = panel->findChild<QPushButton *>(QStringLiteral("resizeServer"));
+        auto *confirm = panel->findChild<QPushButton *>(QStringLiteral("confirmResize"));
+        auto *revert = panel->findChild<QPushButton *>(QStringLiteral("revertResize"));
+        QVERIFY(resize && confirm && revert);
+        QVERIFY(resize->isEnabled());
+        QVERIFY(!confirm->isEnabled());
+        QVERIFY(!revert->isEnabled());
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->flavors().isEmpty(), 60000);
+
+        // Resize to m1.small through the flavor picker; the current flavor cannot be picked.
+        QSignalSpy finished(panel, &ServerResizePanel::resizeJobFinished);
+        ResizeServerDialog *dialog = panel->openResizeDialog();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->selectFlavor(u"m1.tiny"_s));
+        QVERIFY(!dialog->resizeButton()->isEnabled());
+        QVERIFY(dialog->selectFlavor(u"m1.small"_s));
+        QVERIFY(dialog->resizeButton()->isEnabled());
+        dialog->resizeButton()->click();
+        QVERIFY2(finished.wait(300000), "the resize job did not finish");
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(panel->statusText()));
+        QTRY_COMPARE_WITH_TIMEOUT(status(), u"VERIFY_RESIZE"_s, 60000);
+        QCOMPARE(flavor(), u"m1.small"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(confirm->isEnabled(), 10000);
+        QVERIFY(revert->isEnabled());
+        QVERIFY(!resize->isEnabled());
+        if (const QString dir = qEnvironmentVariable("PILVI_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(page.grab().save(dir + u"/pilvi-scaling-servers.png"_s));
+
+        // Confirm: it stays on m1.small.
+        finished.clear();
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QVERIFY2(finished.wait(300000), "the confirm job did not finish");
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(panel->statusText()));
+        QTRY_COMPARE_WITH_TIMEOUT(status(), u"ACTIVE"_s, 60000);
+        QCOMPARE(flavor(), u"m1.small"_s);
+
+        // Resize to m1.medium, then revert: back on m1.small.
+        finished.clear();
+        QVERIFY(panel->resize(m_serverId, flavorNamed(QStringLiteral("m1.medium"))) > 0);
+        QVERIFY2(finished.wait(300000), "the second resize job did not finish");
+        QTRY_COMPARE_WITH_TIMEOUT(status(), u"VERIFY_RESIZE"_s, 60000);
+        finished.clear();
+        QVERIFY(panel->revertResize(m_serverId) > 0);
+        QVERIFY2(finished.wait(300000), "the revert job did not finish");
+        QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(panel->statusText()));
+        QTRY_COMPARE_WITH_TIMEOUT(status(), u"ACTIVE"_s, 60000);
+        QCOMPARE(flavor(), u"m1.small"_s);
+        const QList<JobRecord> records = m_journal->jobs();
+        QCOMPARE(std::count_if(records.cbegin(), records.cend(),
+                               [](const JobRecord &r) { return r.kind == u"server.resize" && r.state == JobState::Succeeded; }),
+                 4);
     }
 };
 

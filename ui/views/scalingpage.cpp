@@ -13,6 +13,7 @@
 #include "net/session.h"
 #include "openstack/orchestration/orchestrationclient.h"
 #include "openstack/orchestration/sizehistory.h"
+#include "views/serverresizepanel.h"
 
 #include <QFuture>
 #include <QHBoxLayout>
@@ -20,6 +21,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -72,6 +74,8 @@ ScalingPage::ScalingPage(JobRunner *jobs, QWidget *parent)
     , m_actionStatus(new QLabel(this))
     , m_history(new SizeHistoryModel(this))
     , m_chart(new SizeHistoryChart(m_history, this))
+    , m_sections(new QTabWidget(this))
+    , m_servers(new ServerResizePanel(jobs, this))
 {
     setSourceModel(m_model, ScalingGroupListModel::SortRole);
 
@@ -126,12 +130,18 @@ ScalingPage::ScalingPage(JobRunner *jobs, QWidget *parent)
     m_chart->setMaximumHeight(240);
     lists->addWidget(m_chart, 3);
 
-    // CloudTablePage lays out heading, status and table in a QVBoxLayout; the group's details go below.
-    if (auto *pageLayout = qobject_cast<QVBoxLayout *>(layout())) {
-        pageLayout->addWidget(m_groupTitle);
-        pageLayout->addLayout(lists);
-        pageLayout->addLayout(buttons);
-    }
+    // CloudTablePage lays out heading, status and table in a QVBoxLayout; below it, the selected
+    // group (horizontal scaling) and the servers (vertical scaling) share a tab widget.
+    auto *groupTab = new QWidget(m_sections);
+    auto *groupLayout = new QVBoxLayout(groupTab);
+    groupLayout->addWidget(m_groupTitle);
+    groupLayout->addLayout(lists);
+    groupLayout->addLayout(buttons);
+    m_sections->setObjectName(QStringLiteral("scalingSections"));
+    m_sections->addTab(groupTab, tr("Selected group"));
+    m_sections->addTab(m_servers, tr("Servers (vertical scaling)"));
+    if (auto *pageLayout = qobject_cast<QVBoxLayout *>(layout()))
+        pageLayout->addWidget(m_sections, 1);
 
     connect(view()->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ScalingPage::showSelectedGroup);
     connect(m_policies, &QTreeWidget::currentItemChanged, this, &ScalingPage::showSelectedGroup);
@@ -143,9 +153,15 @@ ScalingPage::ScalingPage(JobRunner *jobs, QWidget *parent)
     showSelectedGroup();
 }
 
+void ScalingPage::showServers(bool servers)
+{
+    m_sections->setCurrentWidget(servers ? static_cast<QWidget *>(m_servers) : m_sections->widget(0));
+}
+
 QFuture<void> ScalingPage::load(Session *session)
 {
     m_session = session;
+    m_servers->setSession(session);
     const int generation = currentGeneration();
     return OrchestrationClient(session)
         .listStacks()

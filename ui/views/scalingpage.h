@@ -7,6 +7,7 @@
 
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTreeWidget;
 
 namespace Pilvi {
@@ -15,6 +16,7 @@ class JobRunner;
 struct JobRecord;
 struct ScalingGroup;
 class ScalingGroupListModel;
+class ServerResizePanel;
 class SizeHistoryChart;
 class SizeHistoryModel;
 
@@ -28,6 +30,9 @@ public:
 
     ScalingGroupListModel *groups() const { return m_model; }
     SizeHistoryModel *sizeHistory() const { return m_history; }
+    ServerResizePanel *servers() const { return m_servers; }
+    /// Shows the servers' tab (vertical scaling) or the selected group's.
+    void showServers(bool servers);
     /// Signals `policy` of the group with key `groupKey` (see ScalingGroup::key) as a job.
     /// Returns the job's id, 0 when it could not be submitted. The page reloads when it ends.
     qint64 signalPolicy(const QString &groupKey, const QString &policy);
@@ -65,6 +70,8 @@ private:
     QString m_historyFor;        // the group and size the chart shows; a change loads it again
     int m_historyGeneration = 0; // an answer for an older selection is dropped
     QSet<qint64> m_ownJobs;
+    QTabWidget *m_sections;
+    ServerResizePanel *m_servers;
 };
 
 } // namespace Pilvi

@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dialogs/resizeserverdialog.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace Pilvi {
+
+namespace {
+enum Column { NameColumn, VcpusColumn, RamColumn, DiskColumn, NoteColumn };
+
+QString ramText(qint64 megabytes)
+{
+    return QLocale().formattedDataSize(megabytes * 1024 * 1024, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+// How `flavor` compares with what the server runs, for the Note column; empty when it may be picked.
+QString noteFor(const Flavor &flavor, const Flavor &current, bool *pickable)
+{
+    *pickable = true;
+    if (flavor.name == current.name) {
+        *pickable = false;
+        return ResizeServerDialog::tr("current");
+    }
+    if (current.diskGb > 0 && flavor.diskGb > 0 && flavor.diskGb < current.diskGb) {
+        *pickable = false;
+        return ResizeServerDialog::tr("smaller root disk: Nova cannot shrink it");
+    }
+    const auto delta = [](qint64 to, qint64 from, const QString &what) {
+        if (to == from)
+            return QString();
+        return QStringLiteral("%1%2 %3").arg(to > from ? QStringLiteral("+") : QString()).arg(to - from).arg(what);
+    };
+    QStringList parts;
+    for (const QString &part : {delta(flavor.vcpus, current.vcpus, ResizeServerDialog::tr("vCPU")),
+                                delta(flavor.ramMb / 1024, current.ramMb / 1024, ResizeServerDialog::tr("GiB RAM"))}) {
+        if (!part.isEmpty())
+            parts.append(part);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+} // namespace
+
+ResizeServerDialog::ResizeServerDialog(const Server &server, const QList<Flavor> &flavors, QWidget *parent)
+    : QDialog(parent)
+    , m_server(server)
+    , m_flavors(flavors)
+    , m_list(new QTreeWidget(this))
+{
+    setWindowTitle(tr("Resize %1").arg(server.name));
+    std::sort(m_flavors.begin(), m_flavors.end(), [](const Flavor &a, const Flavor &b) {
+        return std::tie(a.vcpus, a.ramMb, a.diskGb, a.name) < std::tie(b.vcpus, b.ramMb, b.diskGb, b.name);
+    });
+
+    auto *intro = new QLabel(tr("%1 runs %2 (%3 vCPU, %4). Nova restarts the server on the new flavor; "
+                                "then confirm the resize to keep it, or revert to the old one.")
+                                 .arg(server.name, server.flavor.name)
+                                 .arg(server.flavor.vcpus)
+                                 .arg(ramText(server.flavor.ramMb)),
+                             this);
+    intro->setWordWrap(true);
+
+    m_list->setHeaderLabels({tr("Flavor"), tr("vCPUs"), tr("RAM"), tr("Disk"), tr("Compared with now")});
+    m_list->setRootIsDecorated(false);
+    m_list->setAccessibleName(tr("Flavors"));
+    m_list->setObjectName(QStringLiteral("flavors"));
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    for (const Flavor &flavor : std::as_const(m_flavors)) {
+        bool pickable = true;
+        const QString note = noteFor(flavor, server.flavor, &pickable);
+        auto *item = new QTreeWidgetItem(m_list, {flavor.name, QString::number(flavor.vcpus), ramText(flavor.ramMb),
+                                                  tr("%1 GB").arg(flavor.diskGb), note});
+        item->setData(NameColumn, Qt::UserRole, flavor.id);
+        for (int column : {VcpusColumn, RamColumn, DiskColumn})
+            item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+        if (!pickable)
+            item->setFlags(item->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsEnabled));
+    }
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_resize = buttons->addButton(tr("Resize"), QDialogButtonBox::AcceptRole);
+    m_resize->setObjectName(QStringLiteral("resize"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, &ResizeServerDialog::updateButton);
+    connect(m_list, &QTreeWidget::itemDoubleClicked, this, [this] {
+        if (m_resize->isEnabled())
+            accept();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addWidget(m_list);
+    layout->addWidget(buttons);
+    resize(560, 380);
+    updateButton();
+}
+
+bool ResizeServerDialog::selectFlavor(const QString &name)
+{
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = m_list->topLevelItem(row);
+        if (item->text(NameColumn) == name && item->flags().testFlag(Qt::ItemIsEnabled)) {
+            m_list->setCurrentItem(item);
+            return true;
+        }
+    }
+    return false;
+}
+
+Flavor ResizeServerDialog::chosenFlavor() const
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    if (!item || !item->flags().testFlag(Qt::ItemIsEnabled))
+        return {};
+    const QString id = item->data(NameColumn, Qt::UserRole).toString();
+    const auto it = std::find_if(m_flavors.cbegin(), m_flavors.cend(), [&](const Flavor &f) { return f.id == id; });
+    return it == m_flavors.cend() ? Flavor{} : *it;
+}
+
+void ResizeServerDialog::updateButton()
+{
+    m_resize->setEnabled(!chosenFlavor().id.isEmpty());
+}
+
+} // namespace Pilvi
