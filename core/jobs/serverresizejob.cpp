@@ -115,7 +115,8 @@ void ServerResizeJob::request()
     QFuture<void> sent;
     switch (action()) {
     case Action::Resize:
-        log(tr("Resizing %1 from %2 to %3.").arg(name, fact(QStringLiteral("flavorBefore")), parameter(QStringLiteral("flavorName"))));
+        log(tr("Resizing %1 from %2 to %3.")
+                .arg(name, fact(QStringLiteral("flavorBefore")), parameter(QStringLiteral("flavorName"))));
         sent = nova.resizeServer(id, parameter(QStringLiteral("flavor")));
         break;
     case Action::Confirm:

@@ -52,9 +52,8 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
             return server.faultMessage;
         return index.column() == NameColumn ? server.id : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == VcpusColumn || index.column() == RamColumn
-                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                   : QVariant();
+        return index.column() == VcpusColumn || index.column() == RamColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                                            : QVariant();
     case Qt::DisplayRole:
     case SortRole:
         switch (index.column()) {

@@ -35,8 +35,9 @@ QString ofNova(const QString &status, const QString &taskState)
 {
     if (status == u"ERROR")
         return failed();
-    static constexpr QStringView settled[] = {u"ACTIVE",  u"SHUTOFF",      u"PAUSED",  u"SUSPENDED", u"SHELVED",
-                                              u"SHELVED_OFFLOADED", u"STOPPED", u"SOFT_DELETED", u"DELETED", u"RESCUE"};
+    static constexpr QStringView settled[] = {
+        u"ACTIVE",  u"SHUTOFF",      u"PAUSED",  u"SUSPENDED", u"SHELVED", u"SHELVED_OFFLOADED",
+        u"STOPPED", u"SOFT_DELETED", u"DELETED", u"RESCUE"};
     const bool isSettled = std::find(std::begin(settled), std::end(settled), QStringView(status)) != std::end(settled);
     return taskState.isEmpty() && isSettled ? complete() : inProgress();
 }

@@ -5,10 +5,12 @@
 // Vertical scaling: a server made here is resized through the page's servers tab (server.resize
 // jobs), confirmed, resized again and reverted.
 #include "config/cloudsconfig.h"
+#include "dialogs/resizeserverdialog.h"
 #include "jobs/cloudjobkinds.h"
 #include "jobs/jobjournal.h"
 #include "jobs/jobrunner.h"
 #include "models/scalinggrouplistmodel.h"
+#include "models/serverlistmodel.h"
 #include "models/sizehistorymodel.h"
 #include "net/apierror.h"
 #include "net/networkaccess.h"
@@ -17,8 +19,6 @@
 #include "openstack/orchestration/orchestrationclient.h"
 #include "views/scalingpage.h"
 #include "views/serverresizepanel.h"
-#include "dialogs/resizeserverdialog.h"
-#include "models/serverlistmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QDeadlineTimer>

@@ -34,9 +34,11 @@ inline void refreshTable()
     QTest::newRow("nothing changes") << words("a b c") << words("a b c") << QString() << QStringLiteral("b") << 0 << 0 << 0 << 0;
     QTest::newRow("add") << words("a c") << words("a b c") << QString() << QStringLiteral("c") << 1 << 0 << 0 << 0;
     QTest::newRow("remove") << words("a b c d") << words("a d") << QString() << QStringLiteral("d") << 0 << 1 << 0 << 0;
-    QTest::newRow("remove the selected") << words("a b c") << words("a c") << QString() << QStringLiteral("b") << 0 << 1 << 0 << 0;
+    QTest::newRow("remove the selected") << words("a b c") << words("a c") << QString() << QStringLiteral("b") << 0 << 1 << 0
+                                         << 0;
     QTest::newRow("reorder") << words("a b c") << words("c a b") << QString() << QStringLiteral("a") << 0 << 0 << 1 << 0;
-    QTest::newRow("change a field") << words("a b c") << words("a b c") << QStringLiteral("b") << QStringLiteral("b") << 0 << 0 << 0 << 1;
+    QTest::newRow("change a field") << words("a b c") << words("a b c") << QStringLiteral("b") << QStringLiteral("b") << 0 << 0
+                                    << 0 << 1;
     QTest::newRow("empty") << words("a b") << QStringList() << QString() << QStringLiteral("a") << 0 << 1 << 0 << 0;
 }
 

@@ -157,7 +157,7 @@ private Q_SLOTS:
         QCOMPARE(command->templateFile, QStringLiteral("asg.yaml"));
         QCOMPARE(command->environmentFiles, QStringList{QStringLiteral("env.yaml")});
         QCOMPARE(command->parameters, (QMap<QString, QString>{{QStringLiteral("size"), QStringLiteral("3")},
-                                                                     {QStringLiteral("url"), QStringLiteral("http://x/?a=b")}}));
+                                                              {QStringLiteral("url"), QStringLiteral("http://x/?a=b")}}));
         QCOMPARE(command->timeoutMinutes, 15);
         QVERIFY(command->enableRollback);
         QVERIFY(command->wait);

@@ -75,8 +75,8 @@ ResizeServerDialog::ResizeServerDialog(const Server &server, const QList<Flavor>
     for (const Flavor &flavor : std::as_const(m_flavors)) {
         bool pickable = true;
         const QString note = noteFor(flavor, server.flavor, &pickable);
-        auto *item = new QTreeWidgetItem(m_list, {flavor.name, QString::number(flavor.vcpus), ramText(flavor.ramMb),
-                                                  tr("%1 GB").arg(flavor.diskGb), note});
+        auto *item = new QTreeWidgetItem(
+            m_list, {flavor.name, QString::number(flavor.vcpus), ramText(flavor.ramMb), tr("%1 GB").arg(flavor.diskGb), note});
         item->setData(NameColumn, Qt::UserRole, flavor.id);
         for (int column : {VcpusColumn, RamColumn, DiskColumn})
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);

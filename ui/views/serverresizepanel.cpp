@@ -55,8 +55,7 @@ ServerResizePanel::ServerResizePanel(JobRunner *jobs, QWidget *parent)
     m_view->sortByColumn(ServerListModel::NameColumn, Qt::AscendingOrder);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setItemDelegateForColumn(ServerListModel::StatusColumn,
-                                     new StatusDelegate(ServerListModel::StatusKindRole, m_view));
+    m_view->setItemDelegateForColumn(ServerListModel::StatusColumn, new StatusDelegate(ServerListModel::StatusKindRole, m_view));
 
     m_resize->setObjectName(QStringLiteral("resizeServer"));
     m_resize->setToolTip(tr("Move the selected server to another flavor (Nova restarts it)"));
@@ -242,8 +241,8 @@ qint64 ServerResizePanel::confirmResize(const QString &serverId)
     if (!server)
         return 0;
     return submitGuarded(*server, tr("Confirm the resize of"), [this, server = *server] {
-        const qint64 id = m_jobs->submit(
-            ServerResizeJob::answerSpec(m_session->profile().name, server, ServerResizeJob::Action::Confirm));
+        const qint64 id =
+            m_jobs->submit(ServerResizeJob::answerSpec(m_session->profile().name, server, ServerResizeJob::Action::Confirm));
         if (id > 0) {
             m_ownJobs.insert(id);
             m_status->setText(tr("Confirming the resize of %1 (job %2).").arg(server.name).arg(id));
@@ -258,8 +257,8 @@ qint64 ServerResizePanel::revertResize(const QString &serverId)
     if (!server)
         return 0;
     return submitGuarded(*server, tr("Revert the resize of"), [this, server = *server] {
-        const qint64 id = m_jobs->submit(
-            ServerResizeJob::answerSpec(m_session->profile().name, server, ServerResizeJob::Action::Revert));
+        const qint64 id =
+            m_jobs->submit(ServerResizeJob::answerSpec(m_session->profile().name, server, ServerResizeJob::Action::Revert));
         if (id > 0) {
             m_ownJobs.insert(id);
             m_status->setText(tr("Reverting the resize of %1 (job %2).").arg(server.name).arg(id));
