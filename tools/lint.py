@@ -4,8 +4,8 @@
 
 Runs inside the build environment (tools/dev lint). A translation unit's clang-tidy and clazy
 results are cached under --cache, keyed by the tool's version, its configuration and the content of
-the file and of every project header it includes (from ninja's dependency log), so a warm run only
-looks at what changed. Exits 1 on any finding.
+the file and of every project header it includes (from ninja's dependency log), with paths relative
+to the clone, so a warm run (in this clone or another) only looks at what changed. Exits 1 on any finding.
 """
 import argparse
 import concurrent.futures
@@ -27,10 +27,12 @@ def project_files(src):
                     yield os.path.join(root, name)
 
 
-def sha256_of(paths, extra=b""):
+def sha256_of(paths, extra=b"", root=None):
+    """Hashes the files' contents and names; names relative to `root`, so that a clone elsewhere
+    (CI's) finds the results of this one in a shared cache."""
     digest = hashlib.sha256(extra)
     for path in paths:
-        digest.update(path.encode())
+        digest.update((os.path.relpath(path, root) if root else path).encode())
         try:
             with open(path, "rb") as handle:
                 digest.update(handle.read())
@@ -105,7 +107,8 @@ def main():
 
     def lint(tool, path, headers):
         command, version = tools[tool]
-        key = sha256_of([path] + headers + tidy_config, (tool + version + " ".join(command[1:])).encode())
+        identity = " ".join(command[1:]).replace(build, "<build>").replace(src, "<src>")
+        key = sha256_of([path] + headers + tidy_config, (tool + version + identity).encode(), root=src)
         stamp = os.path.join(args.cache, f"{tool}-{key}")
         if os.path.exists(stamp):
             return tool, path, True, "", True
