@@ -29,7 +29,8 @@ SizeHistoryChart::SizeHistoryChart(SizeHistoryModel *model, QWidget *parent)
     chart->setMargins(QMargins(4, 4, 4, 4));
     m_series->setName(tr("Members"));
     chart->addSeries(m_series);
-    m_timeAxis->setFormat(QStringLiteral("MM-dd HH:mm"));
+    m_timeAxis->setFormat(QStringLiteral("HH:mm"));
+    m_timeAxis->setTickCount(4); // the labels fit the chart's width beside the members and policies
     m_timeAxis->setTitleText(tr("Time (local)"));
     m_sizeAxis->setLabelFormat(QStringLiteral("%d"));
     m_sizeAxis->setTitleText(tr("Members"));
@@ -55,7 +56,9 @@ void SizeHistoryChart::fitAxes()
     if (rows == 0) {
         const QDateTime now = QDateTime::currentDateTime();
         m_timeAxis->setRange(now.addSecs(-3600), now);
+        m_timeAxis->setFormat(QStringLiteral("HH:mm"));
         m_sizeAxis->setRange(0, 1);
+        m_sizeAxis->setTickCount(2); // whole members: 0 and 1, not 0.25 printed as 0
         return;
     }
     const auto timeAt = [this](int row) {

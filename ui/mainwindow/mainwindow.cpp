@@ -15,6 +15,7 @@
 #include "net/profilesecrets.h"
 #include "net/session.h"
 #include "net/sessionpool.h"
+#include "models/scalinggrouplistmodel.h"
 #include "views/cloudtablepage.h"
 #include "views/jobspage.h"
 #include "views/objectstoragepage.h"
@@ -178,9 +179,9 @@ void MainWindow::buildPages()
             m_cloudPages.append(cloudPage);
             widget = cloudPage;
         } else if (page == PageId::Scaling) {
-            auto *scalingPage = new ScalingPage(m_jobs.get(), m_pages);
-            m_cloudPages.append(scalingPage);
-            widget = scalingPage;
+            m_scalingPage = new ScalingPage(m_jobs.get(), m_pages);
+            m_cloudPages.append(m_scalingPage);
+            widget = m_scalingPage;
         } else if (page == PageId::Jobs) {
             m_jobsPage = new JobsPage(m_jobs.get(), m_pages);
             widget = m_jobsPage;
@@ -282,7 +283,15 @@ void MainWindow::applyConfig(const CloudsConfig &config)
     // Ready means "showing what was asked for": with a cloud selected and a cloud page open,
     // that is once the page's data (or its error) is there.
     auto *page = qobject_cast<CloudTablePage *>(m_pages->currentWidget());
-    if (!currentCloud().isEmpty() && page && !page->hasLoaded())
+    if (!currentCloud().isEmpty() && page == m_scalingPage && !page->hasLoaded()) {
+        // The Scaling page shows the first group's size history too, which loads after the table.
+        connect(page, &CloudTablePage::loadFinished, this, [this] {
+            if (m_scalingPage->groups()->rowCount() == 0)
+                markReady();
+            else
+                connect(m_scalingPage, &ScalingPage::sizeHistoryLoaded, this, &MainWindow::markReady, Qt::SingleShotConnection);
+        }, Qt::SingleShotConnection);
+    } else if (!currentCloud().isEmpty() && page && !page->hasLoaded())
         connect(page, &CloudTablePage::loadFinished, this, &MainWindow::markReady, Qt::SingleShotConnection);
     else if (m_pages->currentWidget() == m_templatesPage && !m_templatesPage->isAnalysed())
         connect(m_templatesPage, &TemplatesPage::analysed, this, &MainWindow::markReady, Qt::SingleShotConnection);

@@ -30,6 +30,7 @@ class JobJournal;
 class JobRunner;
 class JobsPage;
 class Session;
+class ScalingPage;
 class SessionPool;
 class TemplatesPage;
 
@@ -96,6 +97,7 @@ private:
     QList<CloudTablePage *> m_cloudPages;
     std::unique_ptr<KSyntaxHighlighting::Repository> m_syntaxRepository; // one for every editor
     TemplatesPage *m_templatesPage = nullptr;
+    ScalingPage *m_scalingPage = nullptr;
     std::unique_ptr<JobJournal> m_journal; // before m_jobs: the runner uses it until it goes
     std::unique_ptr<JobRunner> m_jobs;
     JobsPage *m_jobsPage = nullptr;

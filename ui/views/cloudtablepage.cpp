@@ -5,6 +5,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
@@ -99,8 +100,13 @@ void CloudTablePage::finishLoad(int generation, const QString &status)
     if (isStale(generation))
         return;
     m_status->setText(status);
-    if (!std::exchange(m_loaded, true))
+    if (!std::exchange(m_loaded, true)) {
+        // The first row's details rather than an empty pane, until the user picks another.
+        if (!m_view->selectionModel()->currentIndex().isValid() && m_proxy->rowCount() > 0)
+            m_view->selectionModel()->setCurrentIndex(m_proxy->index(0, 0),
+                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         Q_EMIT loadFinished();
+    }
 }
 
 void CloudTablePage::refresh()

@@ -122,6 +122,8 @@ JobsPage::JobsPage(JobRunner *runner, QWidget *parent)
         }
     });
     reload();
+    if (m_model->rowCount() > 0) // the newest job's log rather than an empty pane
+        m_view->setCurrentIndex(m_model->index(0, 0));
     updateButtons();
 }
 

@@ -261,6 +261,7 @@ void ScalingPage::loadSizeHistory(const ScalingGroup &group)
     const int generation = ++m_historyGeneration;
     if (!m_session || group.nestedStackId.isEmpty()) {
         m_history->setHistory({}, {});
+        Q_EMIT sizeHistoryLoaded();
         return;
     }
     // The events and the derivation run off the GUI thread; only the result comes back here.
