@@ -276,9 +276,14 @@ void MainWindow::applyConfig(const CloudsConfig &config)
         return;
     // Jobs a killed or crashed Pilvi left behind: ask the clouds how they ended (the sessions need
     // the clouds, so this waits for clouds.yaml). The Jobs page says what was found.
-    if (m_journal->isOpen() && m_jobs->reconcile() > 0)
+    if (m_journal->isOpen() && m_jobs->reconcile() > 0) {
         m_configStatus->setText(m_configStatus->text() + tr(" — checking jobs left unfinished by the last run"));
-    else if (!m_journal->isOpen())
+        if (m_pages->currentWidget() == m_jobsPage) {
+            // On the Jobs page, what was asked for includes what the check found.
+            connect(m_jobs.get(), &JobRunner::reconcileFinished, this, &MainWindow::markReady, Qt::SingleShotConnection);
+            return;
+        }
+    } else if (!m_journal->isOpen())
         m_jobStatus->setText(tr("Job journal unavailable: %1").arg(m_journal->error()));
     // Ready means "showing what was asked for": with a cloud selected and a cloud page open,
     // that is once the page's data (or its error) is there.
