@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Pilvi;
 
 namespace {
@@ -72,6 +74,32 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(page.isAnalysed(), 20000);
         QCOMPARE(nodeNames(page.resourceGraph()), QStringList{QStringLiteral("server")});
         QVERIFY2(page.problems().isEmpty(), qPrintable(page.problems().value(0).message));
+    }
+
+    void cloudResourceTypesRestrictTheChecks()
+    {
+        // webTemplate uses OS::Cinder::VolumeAttachment: a cloud without it gets Heat's message.
+        const auto notFound = [this] {
+            const QList<TemplateProblem> problems = m_page->problems();
+            return std::any_of(problems.cbegin(), problems.cend(), [](const TemplateProblem &problem) {
+                return problem.message == u"The Resource Type (OS::Cinder::VolumeAttachment) could not be found.";
+            });
+        };
+        QVERIFY(!notFound());
+        QVERIFY(m_page->paletteTypes().contains(QStringLiteral("OS::Octavia::LoadBalancer")));
+        QSignalSpy changed(m_page.get(), &TemplatesPage::resourceTypesChanged);
+        m_page->useCloudResourceTypes(QStringLiteral("pouta"), {QStringLiteral("OS::Nova::Server"), QStringLiteral("OS::Cinder::Volume"),
+                                                                QStringLiteral("OS::Heat::AutoScalingGroup")});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(m_page->resourceTypesCloud(), QStringLiteral("pouta"));
+        QCOMPARE(m_page->paletteTypes(), (QStringList{QStringLiteral("OS::Cinder::Volume"), QStringLiteral("OS::Heat::AutoScalingGroup"),
+                                                      QStringLiteral("OS::Nova::Server")}));
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && notFound(), 20000);
+        // Back to every bundled type.
+        m_page->useCloudResourceTypes({}, {});
+        QVERIFY(m_page->resourceTypesCloud().isEmpty());
+        QVERIFY(m_page->paletteTypes().contains(QStringLiteral("OS::Octavia::LoadBalancer")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && !notFound(), 20000);
     }
 
     void graphFollowsText()

@@ -8,6 +8,7 @@
 #include "graph/graphlayoutrunner.h"
 #include "graph/resourcegraphview.h"
 #include "net/apierror.h"
+#include "net/session.h"
 #include "openstack/orchestration/orchestrationclient.h"
 #include "template/completiondata.h"
 #include "template/heaterrorpath.h"
@@ -186,7 +187,61 @@ void TemplatesPage::buildToolBar()
 
 void TemplatesPage::setSession(Session *session)
 {
+    if (session == m_session)
+        return;
     m_session = session;
+    const int generation = ++m_typesGeneration;
+    if (!session) {
+        useCloudResourceTypes({}, {});
+        return;
+    }
+    OrchestrationClient(session)
+        .listResourceTypes()
+        .then(this,
+              [this, generation, cloud = session->profile().name](const QList<ResourceTypeInfo> &types) {
+                  if (generation != m_typesGeneration)
+                      return;
+                  QStringList names;
+                  names.reserve(types.size());
+                  for (const ResourceTypeInfo &type : types)
+                      names.append(type.type);
+                  useCloudResourceTypes(cloud, names);
+              })
+        .onFailed(this, [this, generation](const ApiError &error) {
+            // Offline checks go on with the bundled types; the page says why.
+            if (generation == m_typesGeneration)
+                m_typePalette->setToolTip(tr("Every bundled resource type (the cloud's list could not be read: %1)")
+                                              .arg(error.toString()));
+        });
+}
+
+void TemplatesPage::useCloudResourceTypes(const QString &cloud, const QStringList &available)
+{
+    ResourceSchemaRegistry registry = ResourceSchemaRegistry::bundled();
+    // Types the cloud has and the bundle lacks (a newer Heat, the operator's own) stay unknown to
+    // the offline checks, as before; "Validate on the cloud" knows them.
+    if (!cloud.isEmpty())
+        registry.restrictTypes(available);
+    m_registry = registry;
+    m_typesCloud = cloud;
+    m_tab->setCompletionData(completionDataFrom(m_registry));
+    const QString current = m_typePalette->currentText();
+    m_typePalette->clear();
+    m_typePalette->addItems(m_registry.typeNames());
+    m_typePalette->setCurrentText(current);
+    m_typePalette->setToolTip(cloud.isEmpty() ? tr("Every resource type of the bundled schemas (Heat %1)").arg(m_registry.heatVersion())
+                                              : tr("The %1 resource types %2 offers").arg(m_registry.typeNames().size()).arg(cloud));
+    ++m_revision; // the same text, checked again against these types
+    scheduleAnalysis();
+    Q_EMIT resourceTypesChanged();
+}
+
+QStringList TemplatesPage::paletteTypes() const
+{
+    QStringList types;
+    for (int i = 0; i < m_typePalette->count(); ++i)
+        types.append(m_typePalette->itemText(i));
+    return types;
 }
 
 bool TemplatesPage::openFile(const QString &path)

@@ -42,8 +42,16 @@ public:
     ResourceGraphView *graphView() const { return m_graph; }
     PropertyInspector *inspector() const { return m_inspector; }
 
-    /// The connected cloud, for "Validate on the server" (nullptr: offline only).
+    /// The connected cloud, for "Validate on the server" (nullptr: offline only). Its Heat's list
+    /// of resource types then restricts the offline checks, the completion and the type palette.
     void setSession(Session *session);
+    /// Checks and completes against the types `cloud` offers (from its GET /resource_types): a
+    /// type the bundled schemas know and the cloud lacks "could not be found", as Heat would say.
+    /// An empty `cloud` goes back to every bundled type.
+    void useCloudResourceTypes(const QString &cloud, const QStringList &available);
+    /// The cloud whose types the checks use; empty for the bundled ones.
+    QString resourceTypesCloud() const { return m_typesCloud; }
+    QStringList paletteTypes() const;
     bool openFile(const QString &path);
     /// Replaces the text (a new, unsaved template).
     void setTemplateText(const QString &text);
@@ -64,6 +72,8 @@ public:
 Q_SIGNALS:
     /// The text as it stands has been analysed and laid out.
     void analysed();
+    /// The resource types the checks use changed (another cloud, or back to the bundled ones).
+    void resourceTypesChanged();
 
 private:
     struct Analysis;
@@ -92,6 +102,8 @@ private:
     QLabel *m_status;
     QTimer *m_analysisTimer;
     Session *m_session = nullptr;
+    QString m_typesCloud;
+    int m_typesGeneration = 0; // an answer for a cloud no longer selected is dropped
 
     quint64 m_revision = 0;         // bumped by every text change
     quint64 m_analysedRevision = 0; // the revision the shown problems and graph belong to
