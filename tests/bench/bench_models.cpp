@@ -8,12 +8,10 @@
 #include "openstack/blockstorage/blockstorageparse.h"
 #include "openstack/orchestration/orchestrationparse.h"
 
+#include "benchdata.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include <algorithm>
 #include <cstdio>
@@ -21,41 +19,8 @@
 using namespace Pilvi;
 
 namespace {
-
-QJsonObject firstOf(const QString &recording, const QString &key)
-{
-    QFile file(QStringLiteral(PILVI_TEST_DATA "/api/") + recording + QStringLiteral(".json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing %s", qPrintable(file.fileName()));
-    return QJsonDocument::fromJson(file.readAll()).object().value(key).toArray().first().toObject();
-}
-
-// A body of `count` copies of a recorded item with distinct ids and names.
-QByteArray manyOf(const QString &recording, const QString &key, int count, const QStringList &uniqueFields)
-{
-    const QJsonObject model = firstOf(recording, key);
-    QJsonArray items;
-    for (int i = 0; i < count; ++i) {
-        QJsonObject item = model;
-        for (const QString &field : uniqueFields)
-            item.insert(field, QStringLiteral("%1-%2").arg(field).arg(i));
-        items.append(item);
-    }
-    return QJsonDocument(QJsonObject{{key, items}}).toJson(QJsonDocument::Compact);
-}
-
-long peakRssKib()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
+using BenchData::manyOf;
+using BenchData::statusKib;
 
 template<typename Parse, typename Model>
 void measure(const char *what, const QByteArray &body, Parse parse, Model &model)
@@ -120,7 +85,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int count = argc > 1 ? std::atoi(argv[1]) : 10000;
-    const long before = peakRssKib();
+    const long before = statusKib("VmHWM:");
 
     const QByteArray volumesBody = manyOf(QStringLiteral("cinder_volumes"), QStringLiteral("volumes"), count,
                                           {QStringLiteral("id"), QStringLiteral("name")});
@@ -134,6 +99,6 @@ int main(int argc, char *argv[])
     measureResourceTree(count);
 
     std::printf("peak RSS: %ld KiB at start, %ld KiB after all (the volume and event bodies and models held)\n", before,
-                peakRssKib());
+                statusKib("VmHWM:"));
     return 0;
 }

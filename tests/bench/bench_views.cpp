@@ -8,6 +8,8 @@
 #include "models/volumelistmodel.h"
 #include "openstack/blockstorage/blockstorageparse.h"
 #include "openstack/orchestration/orchestrationparse.h"
+
+#include "benchdata.h"
 #include "views/stackspage.h"
 #include "views/volumespage.h"
 
@@ -17,12 +19,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
 #include <QFuture>
 #include <QHeaderView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLineEdit>
 #include <QTableView>
 #include <QTimer>
@@ -36,41 +34,8 @@
 using namespace Pilvi;
 
 namespace {
-
-QJsonObject firstOf(const QString &recording, const QString &key)
-{
-    QFile file(QStringLiteral(PILVI_TEST_DATA "/api/") + recording + QStringLiteral(".json"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing %s", qPrintable(file.fileName()));
-    return QJsonDocument::fromJson(file.readAll()).object().value(key).toArray().first().toObject();
-}
-
-// A body of `count` copies of a recorded item with distinct ids and names.
-QByteArray manyOf(const QString &recording, const QString &key, int count, const QStringList &uniqueFields)
-{
-    const QJsonObject model = firstOf(recording, key);
-    QJsonArray items;
-    for (int i = 0; i < count; ++i) {
-        QJsonObject item = model;
-        for (const QString &field : uniqueFields)
-            item.insert(field, QStringLiteral("%1-%2").arg(field).arg(i));
-        items.append(item);
-    }
-    return QJsonDocument(QJsonObject{{key, items}}).toJson(QJsonDocument::Compact);
-}
-
-long statusKib(const char *field)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    const QList<QByteArray> lines = status.readAll().split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.startsWith(field))
-            return line.mid(static_cast<qsizetype>(qstrlen(field))).trimmed().split(' ').first().toLong();
-    }
-    return -1;
-}
+using BenchData::manyOf;
+using BenchData::statusKib;
 
 // Runs `phase` on the event loop (it calls `done` when its work is in) and keeps the loop going a
 // little longer so the paint that follows is measured too. Returns the longest gap between two

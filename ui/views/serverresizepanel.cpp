@@ -207,10 +207,20 @@ ResizeServerDialog *ServerResizePanel::openResizeDialog()
     return dialog;
 }
 
-qint64 ServerResizePanel::submitGuarded(const Server &server, const QString &actionText, const std::function<qint64()> &submit)
+qint64 ServerResizePanel::submitGuarded(const Server &server, const QString &actionText, const JobSpec &spec,
+                                        const QString &runningText)
 {
     if (!m_session || !m_jobs)
         return 0;
+    // runningText's last placeholder is the job's id.
+    const auto submit = [this, spec, runningText] {
+        const qint64 id = m_jobs->submit(spec);
+        if (id > 0) {
+            m_ownJobs.insert(id);
+            m_status->setText(runningText.arg(id));
+        }
+        return id;
+    };
     const CloudProfile &profile = m_session->profile();
     if (needsTypedConfirmation(profile.environment)) {
         // Nova restarts the server: in production that is an outage the user names first.
@@ -223,48 +233,33 @@ qint64 ServerResizePanel::submitGuarded(const Server &server, const QString &act
 qint64 ServerResizePanel::resize(const QString &serverId, const Flavor &flavor)
 {
     const Server *server = serverWithId(serverId);
-    if (!server || flavor.id.isEmpty())
+    if (!server || flavor.id.isEmpty() || !m_session)
         return 0;
-    return submitGuarded(*server, tr("Resize to %1").arg(flavor.name), [this, server = *server, flavor] {
-        const qint64 id = m_jobs->submit(ServerResizeJob::resizeSpec(m_session->profile().name, server, flavor));
-        if (id > 0) {
-            m_ownJobs.insert(id);
-            m_status->setText(tr("Resizing %1 to %2 (job %3 on the Jobs page).").arg(server.name, flavor.name).arg(id));
-        }
-        return id;
-    });
+    return submitGuarded(*server, tr("Resize to %1").arg(flavor.name),
+                         ServerResizeJob::resizeSpec(m_session->profile().name, *server, flavor),
+                         tr("Resizing %1 to %2 (job %3 on the Jobs page).").arg(server->name, flavor.name));
 }
 
 qint64 ServerResizePanel::confirmResize(const QString &serverId)
 {
-    const Server *server = serverWithId(serverId);
-    if (!server)
-        return 0;
-    return submitGuarded(*server, tr("Confirm the resize of"), [this, server = *server] {
-        const qint64 id =
-            m_jobs->submit(ServerResizeJob::answerSpec(m_session->profile().name, server, ServerResizeJob::Action::Confirm));
-        if (id > 0) {
-            m_ownJobs.insert(id);
-            m_status->setText(tr("Confirming the resize of %1 (job %2).").arg(server.name).arg(id));
-        }
-        return id;
-    });
+    return answerResize(serverId, ServerResizeJob::Action::Confirm);
 }
 
 qint64 ServerResizePanel::revertResize(const QString &serverId)
 {
+    return answerResize(serverId, ServerResizeJob::Action::Revert);
+}
+
+qint64 ServerResizePanel::answerResize(const QString &serverId, ServerResizeJob::Action action)
+{
     const Server *server = serverWithId(serverId);
-    if (!server)
+    if (!server || !m_session)
         return 0;
-    return submitGuarded(*server, tr("Revert the resize of"), [this, server = *server] {
-        const qint64 id =
-            m_jobs->submit(ServerResizeJob::answerSpec(m_session->profile().name, server, ServerResizeJob::Action::Revert));
-        if (id > 0) {
-            m_ownJobs.insert(id);
-            m_status->setText(tr("Reverting the resize of %1 (job %2).").arg(server.name).arg(id));
-        }
-        return id;
-    });
+    const bool confirm = action == ServerResizeJob::Action::Confirm;
+    return submitGuarded(
+        *server, confirm ? tr("Confirm the resize of") : tr("Revert the resize of"),
+        ServerResizeJob::answerSpec(m_session->profile().name, *server, action),
+        (confirm ? tr("Confirming the resize of %1 (job %2).") : tr("Reverting the resize of %1 (job %2).")).arg(server->name));
 }
 
 void ServerResizePanel::onJobFinished(const JobRecord &record)

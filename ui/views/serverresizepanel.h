@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "jobs/serverresizejob.h"
 #include "openstack/compute/server.h"
 
 #include <QSet>
@@ -55,7 +56,8 @@ private:
     const Server *serverWithId(const QString &id) const;
     const Server *selectedServer() const;
     void updateButtons();
-    qint64 submitGuarded(const Server &server, const QString &actionText, const std::function<qint64()> &submit);
+    qint64 submitGuarded(const Server &server, const QString &actionText, const JobSpec &spec, const QString &runningText);
+    qint64 answerResize(const QString &serverId, ServerResizeJob::Action action);
     void onJobFinished(const JobRecord &record);
 
     JobRunner *m_jobs;
