@@ -1,17 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Templates page offscreen: text, graph and inspector in sync, visual edits as text edits.
+#include "dialogs/templatefiles.h"
 #include "editor/codeeditor.h"
 #include "editor/editortab.h"
 #include "editor/propertyinspector.h"
 #include "graph/resourcegraphview.h"
 #include "graph/resourcenodeitem.h"
+#include "template/templateproblem.h"
 #include "views/templatespage.h"
 
 #include <KSyntaxHighlighting/Repository>
 
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -88,18 +95,73 @@ private Q_SLOTS:
         QVERIFY(!notFound());
         QVERIFY(m_page->paletteTypes().contains(QStringLiteral("OS::Octavia::LoadBalancer")));
         QSignalSpy changed(m_page.get(), &TemplatesPage::resourceTypesChanged);
-        m_page->useCloudResourceTypes(QStringLiteral("pouta"), {QStringLiteral("OS::Nova::Server"), QStringLiteral("OS::Cinder::Volume"),
-                                                                QStringLiteral("OS::Heat::AutoScalingGroup")});
+        m_page->useCloudResourceTypes(QStringLiteral("pouta"),
+                                      {QStringLiteral("OS::Nova::Server"), QStringLiteral("OS::Cinder::Volume"),
+                                       QStringLiteral("OS::Heat::AutoScalingGroup")});
         QCOMPARE(changed.size(), 1);
         QCOMPARE(m_page->resourceTypesCloud(), QStringLiteral("pouta"));
-        QCOMPARE(m_page->paletteTypes(), (QStringList{QStringLiteral("OS::Cinder::Volume"), QStringLiteral("OS::Heat::AutoScalingGroup"),
-                                                      QStringLiteral("OS::Nova::Server")}));
+        QCOMPARE(m_page->paletteTypes(),
+                 (QStringList{QStringLiteral("OS::Cinder::Volume"), QStringLiteral("OS::Heat::AutoScalingGroup"),
+                              QStringLiteral("OS::Nova::Server")}));
         QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && notFound(), 20000);
         // Back to every bundled type.
         m_page->useCloudResourceTypes({}, {});
         QVERIFY(m_page->resourceTypesCloud().isEmpty());
         QVERIFY(m_page->paletteTypes().contains(QStringLiteral("OS::Octavia::LoadBalancer")));
         QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && !notFound(), 20000);
+    }
+
+    void environmentFilesAreChecked()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString envPath = dir.filePath(QStringLiteral("env.yaml"));
+        QFile env(envPath);
+        QVERIFY(env.open(QIODevice::WriteOnly));
+        env.write("parameters:\n  flavor: standard.large\n  nonexistent: 1\n");
+        env.close();
+        const auto messages = [this] {
+            QStringList list;
+            const QList<TemplateProblem> problems = m_page->problems();
+            for (const TemplateProblem &problem : problems)
+                list << QFileInfo(problem.file).fileName() + u':' + QString::number(problem.range.start.line) + u' ' +
+                            problem.message;
+            return list;
+        };
+        m_page->setEnvironmentFiles({envPath});
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && !m_page->problems().isEmpty(), 20000);
+        QCOMPARE(messages(), QStringList{QStringLiteral("env.yaml:3 The Parameter (nonexistent) was not defined in template.")});
+        QVERIFY2(m_page->findChild<QLabel *>(QStringLiteral("templateStatus"))->text().contains(u"with 1 environment file"),
+                 qPrintable(m_page->findChild<QLabel *>(QStringLiteral("templateStatus"))->text()));
+
+        // A file that cannot be read is a problem that names it; no environment, no problem.
+        m_page->setEnvironmentFiles({dir.filePath(QStringLiteral("gone.yaml"))});
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && messages().value(0).startsWith(u"gone.yaml:1 Could not read"), 20000);
+        m_page->setEnvironmentFiles({});
+        QTRY_VERIFY_WITH_TIMEOUT(m_page->isAnalysed() && m_page->problems().isEmpty(), 20000);
+    }
+
+    void editedTemplateGoesToTheCloudWithItsFiles()
+    {
+        // "Validate on the cloud" sends the editor's text with get_file contents, as the CLI would.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile script(dir.filePath(QStringLiteral("boot.sh")));
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\necho hello\n");
+        script.close();
+        QFile saved(dir.filePath(QStringLiteral("t.yaml")));
+        QVERIFY(saved.open(QIODevice::WriteOnly));
+        saved.write("heat_template_version: 2021-04-16\ndescription: saved\n");
+        saved.close();
+        const QByteArray edited = "heat_template_version: 2021-04-16\ndescription: edited\nresources:\n  c:\n"
+                                  "    type: OS::Heat::SoftwareConfig\n    properties:\n      config: {get_file: boot.sh}\n";
+        const TemplateFiles files = readTemplateFiles(saved.fileName(), {}, edited);
+        QVERIFY2(files.problem.isEmpty(), qPrintable(files.problem));
+        QVERIFY(files.templateText.contains("\"edited\""));
+        QCOMPARE(files.sourceText, edited);
+        const QString url = QUrl::fromLocalFile(QFileInfo(script).absoluteFilePath()).toString();
+        QCOMPARE(files.files.value(url), QByteArray("#!/bin/sh\necho hello\n"));
     }
 
     void graphFollowsText()

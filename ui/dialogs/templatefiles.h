@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace Pilvi {
 
 /// A template file with its environments, read as `openstack stack create -t -e` reads them,
@@ -18,6 +20,9 @@ struct TemplateFiles {
     QString problem;                 ///< why the files cannot be used; empty when they can
 };
 
-TemplateFiles readTemplateFiles(const QString &templatePath, const QStringList &environmentPaths);
+/// `editedTemplate`, when given, stands for the template file's content (an editor's unsaved text);
+/// its get_file and nested templates are still read from beside the file.
+TemplateFiles readTemplateFiles(const QString &templatePath, const QStringList &environmentPaths,
+                                const std::optional<QByteArray> &editedTemplate = std::nullopt);
 
 } // namespace Pilvi

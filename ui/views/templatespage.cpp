@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/templatespage.h"
 
+#include "dialogs/templatefiles.h"
 #include "editor/codeeditor.h"
 #include "editor/editortab.h"
 #include "editor/propertyinspector.h"
@@ -18,6 +19,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QCompleter>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -156,6 +158,10 @@ void TemplatesPage::buildToolBar()
     validate->setObjectName(QStringLiteral("validateOnServer"));
     validate->setToolTip(tr("Ask the selected cloud's Heat to validate the template too (Ctrl+Shift+V)"));
     validate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    QAction *environments = m_toolBar->addAction(tr("Environments…"), this, &TemplatesPage::chooseEnvironmentFiles);
+    environments->setObjectName(QStringLiteral("chooseEnvironments"));
+    environments->setToolTip(tr("Environment files to check the template with and send with it (none: cancel the dialog "
+                                "with nothing selected)"));
     m_toolBar->addSeparator();
 
     // A searchable palette of every resource type the schemas know.
@@ -210,8 +216,8 @@ void TemplatesPage::setSession(Session *session)
         .onFailed(this, [this, generation](const ApiError &error) {
             // Offline checks go on with the bundled types; the page says why.
             if (generation == m_typesGeneration)
-                m_typePalette->setToolTip(tr("Every bundled resource type (the cloud's list could not be read: %1)")
-                                              .arg(error.toString()));
+                m_typePalette->setToolTip(
+                    tr("Every bundled resource type (the cloud's list could not be read: %1)").arg(error.toString()));
         });
 }
 
@@ -229,11 +235,29 @@ void TemplatesPage::useCloudResourceTypes(const QString &cloud, const QStringLis
     m_typePalette->clear();
     m_typePalette->addItems(m_registry.typeNames());
     m_typePalette->setCurrentText(current);
-    m_typePalette->setToolTip(cloud.isEmpty() ? tr("Every resource type of the bundled schemas (Heat %1)").arg(m_registry.heatVersion())
-                                              : tr("The %1 resource types %2 offers").arg(m_registry.typeNames().size()).arg(cloud));
+    m_typePalette->setToolTip(cloud.isEmpty()
+                                  ? tr("Every resource type of the bundled schemas (Heat %1)").arg(m_registry.heatVersion())
+                                  : tr("The %1 resource types %2 offers").arg(m_registry.typeNames().size()).arg(cloud));
     ++m_revision; // the same text, checked again against these types
     scheduleAnalysis();
     Q_EMIT resourceTypesChanged();
+}
+
+void TemplatesPage::setEnvironmentFiles(const QStringList &paths)
+{
+    m_environmentFiles = paths;
+    ++m_revision; // the same text, checked again with these environments
+    scheduleAnalysis();
+}
+
+void TemplatesPage::chooseEnvironmentFiles()
+{
+    auto *dialog = new QFileDialog(this, tr("Environment files"), QFileInfo(m_tab->filePath()).absolutePath(),
+                                   tr("Heat environments (*.yaml *.yml *.json);;All files (*)"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    connect(dialog, &QFileDialog::filesSelected, this, &TemplatesPage::setEnvironmentFiles);
+    dialog->open();
 }
 
 QStringList TemplatesPage::paletteTypes() const
@@ -267,12 +291,26 @@ void TemplatesPage::analyse()
     const quint64 revision = m_revision;
     const QByteArray text = m_tab->editor()->toPlainText().toUtf8();
     const QString fileName = m_tab->filePath();
-    QtConcurrent::run([registry = m_registry, revision, text, fileName] {
+    QtConcurrent::run([registry = m_registry, revision, text, fileName, environments = m_environmentFiles] {
         Analysis analysis;
         analysis.revision = revision;
         analysis.text = text;
         analysis.parsed = HeatTemplate::parse(text);
-        analysis.problems = TemplateValidator(registry).validate(fileName, analysis.parsed);
+        TemplateValidator validator(registry);
+        for (const QString &path : environments) {
+            QFile file(path);
+            if (file.open(QIODevice::ReadOnly)) {
+                validator.addEnvironment(path, file.readAll());
+            } else {
+                TemplateProblem problem;
+                problem.file = path;
+                problem.range.start = {1, 1, 0};
+                problem.range.end = problem.range.start;
+                problem.message = tr("Could not read the environment file %1: %2").arg(path, file.errorString());
+                analysis.problems.append(problem);
+            }
+        }
+        analysis.problems += validator.validate(fileName, analysis.parsed);
         if (analysis.parsed.root())
             analysis.graph = buildResourceGraph(*analysis.parsed.root());
         return analysis;
@@ -310,7 +348,10 @@ void TemplatesPage::applyAnalysis(const Analysis &analysis)
     m_status->setText(tr("%n resource(s)", nullptr, static_cast<int>(m_resourceGraph.nodes.size())) + QStringLiteral(" · ") +
                       (m_problems.isEmpty() ? tr("no problems")
                                             : tr("%n error(s)", nullptr, static_cast<int>(errors)) + QStringLiteral(", ") +
-                                                  tr("%n warning(s)", nullptr, static_cast<int>(m_problems.size() - errors))));
+                                                  tr("%n warning(s)", nullptr, static_cast<int>(m_problems.size() - errors))) +
+                      (m_environmentFiles.isEmpty() ? QString()
+                                                    : QStringLiteral(" · ") + tr("with %n environment file(s)", nullptr,
+                                                                                 static_cast<int>(m_environmentFiles.size()))));
     if (!m_inspector->resourceName().isEmpty())
         showInspector(m_inspector->resourceName());
 }
@@ -511,6 +552,18 @@ void TemplatesPage::validateOnServer()
     }
     TemplateValidateRequest request;
     request.templateText = m_tab->editor()->toPlainText().toUtf8();
+    if (!m_tab->filePath().isEmpty()) {
+        // With its get_file contents, nested templates and environments, as the openstack CLI
+        // sends them; the text is the editor's, saved or not.
+        const TemplateFiles files = readTemplateFiles(m_tab->filePath(), m_environmentFiles, request.templateText);
+        if (!files.problem.isEmpty()) {
+            m_status->setText(tr("Not sent to the cloud: %1").arg(files.problem));
+            return;
+        }
+        request.templateText = files.templateText;
+        request.files = files.files;
+        request.environmentText = files.environmentText;
+    }
     const quint64 revision = m_revision;
     const QString file = m_tab->filePath();
     m_status->setText(tr("Validating on the cloud…"));
@@ -526,7 +579,7 @@ void TemplatesPage::validateOnServer()
     OrchestrationClient(m_session)
         .validateTemplate(request)
         .then(this, [accept](const HeatTemplateValidation &) { accept({}, tr("The cloud's Heat accepts the template.")); })
-        .onFailed(this, [accept, text = request.templateText, file](const ApiError &error) {
+        .onFailed(this, [accept, text = m_tab->editor()->toPlainText().toUtf8(), file](const ApiError &error) {
             if (error.kind() != ApiError::Kind::Http) {
                 accept({}, tr("Could not validate on the cloud: %1").arg(error.message()));
                 return;

@@ -49,6 +49,10 @@ public:
     /// type the bundled schemas know and the cloud lacks "could not be found", as Heat would say.
     /// An empty `cloud` goes back to every bundled type.
     void useCloudResourceTypes(const QString &cloud, const QStringList &available);
+    /// Environment files (parameters, parameter_defaults, resource_registry) checked against the
+    /// template and sent with it to the cloud's validation, in order; empty for none.
+    void setEnvironmentFiles(const QStringList &paths);
+    QStringList environmentFiles() const { return m_environmentFiles; }
     /// The cloud whose types the checks use; empty for the bundled ones.
     QString resourceTypesCloud() const { return m_typesCloud; }
     QStringList paletteTypes() const;
@@ -87,6 +91,7 @@ private:
     void showInspector(const QString &name);
     void validateOnServer();
     void chooseFileToOpen();
+    void chooseEnvironmentFiles();
     void addResourceFromPalette();
     void renameSelected();
     void connectSelected();
@@ -103,6 +108,7 @@ private:
     QTimer *m_analysisTimer;
     Session *m_session = nullptr;
     QString m_typesCloud;
+    QStringList m_environmentFiles;
     int m_typesGeneration = 0; // an answer for a cloud no longer selected is dropped
 
     quint64 m_revision = 0;         // bumped by every text change
