@@ -2,6 +2,7 @@
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/startupoptions.h"
 #include "mainwindow/windowcapture.h"
+#include "style/colorscheme.h"
 #include "util/version.h"
 
 #include <QApplication>
@@ -33,6 +34,8 @@ int main(int argc, char *argv[])
         return 2;
     }
     const Pilvi::StartupOptions &options = parsed.options;
+    if (options.colorScheme)
+        Pilvi::applyColorScheme(app, *options.colorScheme);
 
     Pilvi::MainWindow window(Pilvi::CloudsConfigPaths::fromEnvironment(environment, QDir::currentPath()));
     const bool screenshot = !options.screenshotFile.isEmpty();

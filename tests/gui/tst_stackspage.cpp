@@ -162,6 +162,7 @@ private Q_SLOTS:
         QVERIFY(loaded.wait(60000));
         QCOMPARE(statusOf(page, m_stackName), QStringLiteral("ABSENT"));
 
+        qInfo("step: launch dialog"); // the steps say where a timeout in a busy suite happened
         // Launch: the form is generated from the template's parameters.
         StackLaunchDialog *dialog = page.newLaunchDialog();
         QVERIFY(dialog->loadTemplateFile(m_dir.filePath(QStringLiteral("two.yaml"))));
@@ -179,8 +180,10 @@ private Q_SLOTS:
         QVERIFY(page.launch(*dialog) > 0);
         delete dialog;
 
+        qInfo("step: waiting for CREATE_COMPLETE in the table");
         QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, m_stackName), QStringLiteral("CREATE_COMPLETE"), stackTimeoutMs);
 
+        qInfo("step: details of the new stack");
         // The details of the selected stack: both resources in the Resources tab.
         QSignalSpy resources(page.details(), &StackDetails::resourcesLoaded);
         QVERIFY(page.selectStack(m_stackName));
@@ -196,6 +199,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page.details()->graphView()->nodeItem(QStringLiteral("first"))->status(),
                                   QStringLiteral("CREATE_COMPLETE"), 30000);
 
+        qInfo("step: update preview");
         // Update preview: changing `word` updates `first` and leaves `second` unchanged.
         QSignalSpy ready(&page, &StacksPage::updateDialogReady);
         StackLaunchDialog *update = page.newUpdateDialog();
@@ -240,6 +244,7 @@ private Q_SLOTS:
         }
         delete update;
 
+        qInfo("step: delete");
         // Delete, confirmed in the dialog.
         QAction *remove = actionNamed(page, QStringLiteral("Delete"));
         QVERIFY(remove && remove->isEnabled());

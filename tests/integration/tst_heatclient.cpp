@@ -286,7 +286,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("templateText");
         QTest::addColumn<QString>("error"); // empty: accepted
-        QTest::newRow("good") << parameterTemplate << QString();
+        QTest::newRow("good") << QByteArray(parameterTemplate) << QString();
         QTest::newRow("unknown resource type") << QByteArray(parameterTemplate)
                                                       .replace("type: OS::Heat::TestResource\n    properties:\n      value",
                                                                "type: OS::Heat::NoSuchThing\n    properties:\n      value")

@@ -11,11 +11,11 @@
 #include "mainwindow/environmentbanner.h"
 #include "models/cloudtreemodel.h"
 #include "models/joblistmodel.h"
+#include "models/scalinggrouplistmodel.h"
 #include "net/apierror.h"
 #include "net/profilesecrets.h"
 #include "net/session.h"
 #include "net/sessionpool.h"
-#include "models/scalinggrouplistmodel.h"
 #include "views/cloudtablepage.h"
 #include "views/jobspage.h"
 #include "views/objectstoragepage.h"
@@ -290,12 +290,16 @@ void MainWindow::applyConfig(const CloudsConfig &config)
     auto *page = qobject_cast<CloudTablePage *>(m_pages->currentWidget());
     if (!currentCloud().isEmpty() && page == m_scalingPage && !page->hasLoaded()) {
         // The Scaling page shows the first group's size history too, which loads after the table.
-        connect(page, &CloudTablePage::loadFinished, this, [this] {
-            if (m_scalingPage->groups()->rowCount() == 0)
-                markReady();
-            else
-                connect(m_scalingPage, &ScalingPage::sizeHistoryLoaded, this, &MainWindow::markReady, Qt::SingleShotConnection);
-        }, Qt::SingleShotConnection);
+        connect(
+            page, &CloudTablePage::loadFinished, this,
+            [this] {
+                if (m_scalingPage->groups()->rowCount() == 0)
+                    markReady();
+                else
+                    connect(m_scalingPage, &ScalingPage::sizeHistoryLoaded, this, &MainWindow::markReady,
+                            Qt::SingleShotConnection);
+            },
+            Qt::SingleShotConnection);
     } else if (!currentCloud().isEmpty() && page && !page->hasLoaded())
         connect(page, &CloudTablePage::loadFinished, this, &MainWindow::markReady, Qt::SingleShotConnection);
     else if (m_pages->currentWidget() == m_templatesPage && !m_templatesPage->isAnalysed())

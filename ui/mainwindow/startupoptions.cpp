@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow/startupoptions.h"
 
+#include "style/colorscheme.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -31,7 +33,11 @@ StartupParse parseStartupOptions(const QStringList &arguments, const QString &os
     const QCommandLineOption cloud(QStringLiteral("os-cloud"),
                                    QCoreApplication::translate("main", "Select this cloud from clouds.yaml (default: OS_CLOUD)."),
                                    QStringLiteral("NAME"));
-    parser.addOptions({offscreen, screenshot, size, page, cloud});
+    const QCommandLineOption colorScheme(
+        QStringLiteral("color-scheme"),
+        QCoreApplication::translate("main", "light or dark, over the desktop's (also for screenshots)."),
+        QStringLiteral("SCHEME"));
+    parser.addOptions({offscreen, screenshot, size, page, cloud, colorScheme});
     parser.addPositionalArgument(QStringLiteral("TEMPLATE"),
                                  QCoreApplication::translate("main", "A Heat template to open on the Templates page."),
                                  QStringLiteral("[TEMPLATE]"));
@@ -74,6 +80,14 @@ StartupParse parseStartupOptions(const QStringList &arguments, const QString &os
             result.error = QCoreApplication::translate(
                                "main", "unknown page '%1' (dashboard, stacks, scaling, volumes, storage, templates, jobs)")
                                .arg(parser.value(page));
+            return result;
+        }
+    }
+    if (parser.isSet(colorScheme)) {
+        options.colorScheme = colorSchemeFromName(parser.value(colorScheme));
+        if (!options.colorScheme) {
+            result.error = QCoreApplication::translate("main", "--color-scheme wants light or dark, not '%1'")
+                               .arg(parser.value(colorScheme));
             return result;
         }
     }

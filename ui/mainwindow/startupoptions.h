@@ -17,8 +17,9 @@ struct StartupOptions {
     QString screenshotFile; ///< write a PNG of the main window, then exit
     QSize size;             ///< window size; 1280x800 for screenshots unless given
     std::optional<PageId> page;
-    QString cloud;        ///< --os-cloud, else OS_CLOUD
-    QString templateFile; ///< a template to open on the Templates page
+    QString cloud;                              ///< --os-cloud, else OS_CLOUD
+    QString templateFile;                       ///< a template to open on the Templates page
+    std::optional<Qt::ColorScheme> colorScheme; ///< --color-scheme: over the desktop's
 };
 
 struct StartupParse {
