@@ -24,6 +24,7 @@
 #include <KSyntaxHighlighting/Repository>
 
 #include <QAction>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,6 +39,7 @@
 #include <memory>
 
 using namespace Pilvi;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -255,7 +257,18 @@ private Q_SLOTS:
             confirm->nameEdit()->setText(m_stackName);
         QVERIFY(confirm->actionButton()->isEnabled());
         confirm->actionButton()->click();
-        QTRY_COMPARE_WITH_TIMEOUT(statusOf(page, m_stackName), QStringLiteral("ABSENT"), stackTimeoutMs);
+        QDeadlineTimer gone(180000);
+        while (statusOf(page, m_stackName) != u"ABSENT" && !gone.hasExpired())
+            QTest::qWait(100);
+        if (statusOf(page, m_stackName) != u"ABSENT") {
+            // Say what the delete job and the page were doing.
+            QStringList jobs;
+            const QList<JobRecord> records = m_journal->jobs();
+            for (const JobRecord &record : records)
+                jobs << record.kind + u' ' + record.target + u' ' + jobStateKey(record.state) + u' ' + record.error;
+            QFAIL(qPrintable(u"still "_s + statusOf(page, m_stackName) + u"; page: "_s + page.statusText() + u"; jobs: "_s +
+                             jobs.join(u" | "_s)));
+        }
     }
 };
 

@@ -128,7 +128,11 @@ QFuture<void> StacksPage::load(Session *session)
         this, [this, session, generation = currentGeneration()](const QList<Stack> &stacks) {
             if (isStale(generation)) // a slower answer from the cloud selected before must not land here
                 return;
-            m_model->setItems(stacks);
+            // Heat lists a stack it has just deleted as DELETE_COMPLETE for a moment; the delete
+            // job may finish in that moment, and nothing would refresh the table after it.
+            QList<Stack> shown = stacks;
+            shown.removeIf([](const Stack &stack) { return stack.status == u"DELETE_COMPLETE"; });
+            m_model->setItems(shown);
             const Stack selected = selectedStack();
             if (selected.id.isEmpty() && !m_details->stack().id.isEmpty())
                 m_details->setStack(nullptr, {}); // the stack is gone
