@@ -7,6 +7,7 @@
 #include "net/networkaccess.h"
 #include "net/session.h"
 #include "openstack/orchestration/orchestrationclient.h"
+#include "template/resourceschema.h"
 #include "yaml/yamldocument.h"
 
 #include <QDeadlineTimer>
@@ -349,6 +350,17 @@ private Q_SLOTS:
             QVERIFY(allowed->allowedValues.contains(QStringLiteral("exact_capacity")));
             QVERIFY(allowed->allowedValues.contains(QStringLiteral("percent_change_in_capacity")));
             QVERIFY(policy.attribute(u"signal_url"));
+
+            // The answer as Heat gave it makes a registry know the type (the Templates page does
+            // this for a cloud's types the bundled schemas lack).
+            ResourceSchemaRegistry registry;
+            QVERIFY(!registry.hasType(QStringLiteral("OS::Heat::ScalingPolicy")));
+            registry.setType(QStringLiteral("OS::Heat::ScalingPolicy"),
+                             await(heat().resourceTypeSchemaJson(QStringLiteral("OS::Heat::ScalingPolicy"))));
+            const ResourceTypeSchema fromCloud = registry.type(QStringLiteral("OS::Heat::ScalingPolicy"));
+            QVERIFY(fromCloud.isValid());
+            QVERIFY(fromCloud.propertyNames().contains(QStringLiteral("adjustment_type")));
+            QVERIFY(fromCloud.property(QStringLiteral("adjustment_type")).required());
 
             const QList<HeatTemplateVersion> versions = await(heat().listTemplateVersions());
             QVERIFY(std::any_of(versions.cbegin(), versions.cend(), [](const HeatTemplateVersion &v) {

@@ -212,6 +212,7 @@ void TemplatesPage::setSession(Session *session)
                   for (const ResourceTypeInfo &type : types)
                       names.append(type.type);
                   useCloudResourceTypes(cloud, names);
+                  fetchMissingSchemas(m_session, generation, names); // the same session: the generation says so
               })
         .onFailed(this, [this, generation](const ApiError &error) {
             // Offline checks go on with the bundled types; the page says why.
@@ -258,6 +259,35 @@ void TemplatesPage::chooseEnvironmentFiles()
     dialog->setFileMode(QFileDialog::ExistingFiles);
     connect(dialog, &QFileDialog::filesSelected, this, &TemplatesPage::setEnvironmentFiles);
     dialog->open();
+}
+
+void TemplatesPage::fetchMissingSchemas(Session *session, int generation, const QStringList &available)
+{
+    // Types the cloud offers and the bundle lacks (a newer Heat, the operator's own): their
+    // schemas come from the cloud, so they are checked and completed like the others. Bounded: a
+    // cloud with hundreds of unknown types gets the first ones.
+    constexpr int most = 50;
+    int asked = 0;
+    for (const QString &type : available) {
+        if (m_registry.hasType(type) || asked >= most)
+            continue;
+        ++asked;
+        OrchestrationClient(session)
+            .resourceTypeSchemaJson(type)
+            .then(this,
+                  [this, generation, type](const QJsonObject &schema) {
+                      if (generation != m_typesGeneration || schema.isEmpty())
+                          return;
+                      m_registry.setType(type, schema);
+                      m_tab->setCompletionData(completionDataFrom(m_registry));
+                      if (m_typePalette->findText(type) < 0)
+                          m_typePalette->addItem(type);
+                      ++m_revision; // checked again with the new type known
+                      scheduleAnalysis();
+                      Q_EMIT resourceTypesChanged();
+                  })
+            .onFailed(this, [] {}); // stays unknown to the offline checks; the cloud's validation knows it
+    }
 }
 
 QStringList TemplatesPage::paletteTypes() const

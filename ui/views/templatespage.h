@@ -92,6 +92,7 @@ private:
     void validateOnServer();
     void chooseFileToOpen();
     void chooseEnvironmentFiles();
+    void fetchMissingSchemas(Session *session, int generation, const QStringList &available);
     void addResourceFromPalette();
     void renameSelected();
     void connectSelected();

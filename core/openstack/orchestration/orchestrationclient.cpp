@@ -269,6 +269,13 @@ QFuture<HeatResourceTypeSchema> OrchestrationClient::resourceTypeSchema(const QS
         .then([](const HttpResponse &response) { return HeatParse::resourceTypeSchema(response.body); });
 }
 
+QFuture<QJsonObject> OrchestrationClient::resourceTypeSchemaJson(const QString &type)
+{
+    return m_session
+        ->send(get(QStringLiteral("/resource_types/") + encoded(type), QStringLiteral("show resource type %1").arg(type)))
+        .then([](const HttpResponse &response) { return QJsonDocument::fromJson(response.body).object(); });
+}
+
 QFuture<QList<HeatTemplateVersion>> OrchestrationClient::listTemplateVersions()
 {
     return m_session->send(get(QStringLiteral("/template_versions"), QStringLiteral("list template versions")))

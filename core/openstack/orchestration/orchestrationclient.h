@@ -7,6 +7,7 @@
 #include "openstack/orchestration/stackupdate.h"
 
 #include <QFuture>
+#include <QJsonObject>
 #include <QMap>
 
 namespace Pilvi {
@@ -72,6 +73,8 @@ public:
     QFuture<HeatTemplateValidation> validateTemplate(const TemplateValidateRequest &request);
     QFuture<QList<ResourceTypeInfo>> listResourceTypes(const ResourceTypeFilter &filter = {});
     QFuture<HeatResourceTypeSchema> resourceTypeSchema(const QString &type);
+    /// The same answer as Heat gave it, for ResourceSchemaRegistry::setType.
+    QFuture<QJsonObject> resourceTypeSchemaJson(const QString &type);
     QFuture<QList<HeatTemplateVersion>> listTemplateVersions();
 
     /// The scaling groups of a stack (by name or id), with their members and policies: fetches

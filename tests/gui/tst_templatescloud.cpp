@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Templates page on the real sandbox cloud: its Heat's resource types restrict the checks and
+// the palette (the sandbox has no Octavia, whose types the bundled schemas know).
+#include "config/cloudsconfig.h"
+#include "net/networkaccess.h"
+#include "net/session.h"
+#include "template/templateproblem.h"
+#include "views/templatespage.h"
+
+#include <KSyntaxHighlighting/Repository>
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace Pilvi;
+using namespace Qt::StringLiterals;
+
+class TestTemplatesCloud : public QObject
+{
+    Q_OBJECT
+private:
+    NetworkAccess m_network;
+    std::unique_ptr<Session> m_session;
+    KSyntaxHighlighting::Repository m_repository;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString clouds = qEnvironmentVariable("PILVI_SANDBOX_CLOUDS");
+        if (clouds.isEmpty() || !QFile::exists(clouds))
+            QFAIL("the sandbox cloud is not up: set PILVI_SANDBOX_CLOUDS (tools/dev test does)");
+        CloudsConfigPaths paths;
+        paths.sandboxFile = clouds;
+        const CloudSelection selection = selectCloud(loadCloudsConfig(paths), u"sandbox"_s, {});
+        if (!selection.cloud)
+            QFAIL(qPrintable(selection.error));
+        m_session = std::make_unique<Session>(*selection.cloud, &m_network);
+    }
+
+    void typesOfTheCloud()
+    {
+        TemplatesPage page(m_repository);
+        page.show();
+        page.setTemplateText(u"heat_template_version: 2021-04-16\nresources:\n  lb:\n    type: OS::Octavia::LoadBalancer\n"
+                             u"    properties:\n      vip_subnet: sub\n"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page.isAnalysed(), 20000);
+        const auto notFound = [&page] {
+            const QList<TemplateProblem> problems = page.problems();
+            return std::any_of(problems.cbegin(), problems.cend(), [](const TemplateProblem &problem) {
+                return problem.message == u"The Resource Type (OS::Octavia::LoadBalancer) could not be found.";
+            });
+        };
+        QVERIFY(!notFound()); // the bundled schemas know it
+        QSignalSpy changed(&page, &TemplatesPage::resourceTypesChanged);
+        page.setSession(m_session.get());
+        QTRY_COMPARE_WITH_TIMEOUT(page.resourceTypesCloud(), u"sandbox"_s, 60000);
+        const QStringList types = page.paletteTypes();
+        QVERIFY(types.contains(u"OS::Heat::AutoScalingGroup"_s));
+        QVERIFY(types.contains(u"OS::Nova::Server"_s));
+        QVERIFY(!types.contains(u"OS::Octavia::LoadBalancer"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(page.isAnalysed() && notFound(), 20000);
+        page.setSession(nullptr);
+        QVERIFY(page.resourceTypesCloud().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(page.isAnalysed() && !notFound(), 20000);
+    }
+};
+
+QTEST_MAIN(TestTemplatesCloud)
+#include "tst_templatescloud.moc"
