@@ -4,6 +4,7 @@
 // after it the table shows two members and the size history chart's model has grown to two.
 // Vertical scaling: a server made here is resized through the page's servers tab (server.resize
 // jobs), confirmed, resized again and reverted.
+#include "../sandboxcloud.h"
 #include "config/cloudsconfig.h"
 #include "dialogs/resizeserverdialog.h"
 #include "jobs/cloudjobkinds.h"
@@ -82,12 +83,7 @@ class TestScalingPage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString clouds = qEnvironmentVariable("PILVI_SANDBOX_CLOUDS");
-        if (clouds.isEmpty() || !QFile::exists(clouds))
-            QFAIL("the sandbox cloud is not up: set PILVI_SANDBOX_CLOUDS");
-        CloudsConfigPaths paths;
-        paths.sandboxFile = clouds;
-        const CloudSelection selection = selectCloud(loadCloudsConfig(paths), QStringLiteral("sandbox"), {});
+        const CloudSelection selection = findSandboxCloud(QStringLiteral("sandbox"));
         if (!selection.cloud)
             QFAIL(qPrintable(selection.error));
         m_session = std::make_unique<Session>(*selection.cloud, &m_network);

@@ -3,6 +3,7 @@
 // code path (template file, parameters form filled in), see it reach CREATE_COMPLETE in the
 // table and its resources in the Resources tab; preview an update that changes a parameter and
 // see the diff on the topology and in the list; delete it through the confirmation dialog.
+#include "../sandboxcloud.h"
 #include "config/cloudsconfig.h"
 #include "dialogs/confirmdestructive.h"
 #include "dialogs/parameterform.h"
@@ -118,12 +119,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString clouds = qEnvironmentVariable("PILVI_SANDBOX_CLOUDS");
-        if (clouds.isEmpty() || !QFile::exists(clouds))
-            QFAIL("the sandbox cloud is not up: set PILVI_SANDBOX_CLOUDS (tools/dev test does)");
-        CloudsConfigPaths paths;
-        paths.sandboxFile = clouds;
-        const CloudSelection selection = selectCloud(loadCloudsConfig(paths), QStringLiteral("sandbox"), {});
+        const CloudSelection selection = findSandboxCloud(QStringLiteral("sandbox"));
         if (!selection.cloud)
             QFAIL(qPrintable(selection.error));
         m_session = std::make_unique<Session>(*selection.cloud, &m_network);

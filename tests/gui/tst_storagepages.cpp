@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Object storage and Volumes pages against the real sandbox cloud, offscreen: the code
 // paths the pages' actions run (after their dialogs), and what the views then show.
+#include "../sandboxcloud.h"
 #include "config/cloudsconfig.h"
 #include "dialogs/confirmdestructive.h"
 #include "models/objecttreemodel.h"
@@ -132,13 +133,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString clouds = qEnvironmentVariable("PILVI_SANDBOX_CLOUDS");
-        if (clouds.isEmpty() || !QFile::exists(clouds))
-            QFAIL("the sandbox cloud is not up: set PILVI_SANDBOX_CLOUDS to its clouds.yaml");
-        CloudsConfigPaths paths;
-        paths.sandboxFile = clouds;
-        const CloudsConfig config = loadCloudsConfig(paths);
-        const CloudSelection selection = selectCloud(config, u"sandbox"_s, {});
+        const CloudSelection selection = findSandboxCloud(QStringLiteral("sandbox"));
         if (!selection.cloud)
             QFAIL(qPrintable(selection.error));
         m_session = std::make_unique<Session>(*selection.cloud, &m_network);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Templates page on the real sandbox cloud: its Heat's resource types restrict the checks and
 // the palette (the sandbox has no Octavia, whose types the bundled schemas know).
+#include "../sandboxcloud.h"
 #include "config/cloudsconfig.h"
 #include "net/networkaccess.h"
 #include "net/session.h"
@@ -30,12 +31,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString clouds = qEnvironmentVariable("PILVI_SANDBOX_CLOUDS");
-        if (clouds.isEmpty() || !QFile::exists(clouds))
-            QFAIL("the sandbox cloud is not up: set PILVI_SANDBOX_CLOUDS (tools/dev test does)");
-        CloudsConfigPaths paths;
-        paths.sandboxFile = clouds;
-        const CloudSelection selection = selectCloud(loadCloudsConfig(paths), u"sandbox"_s, {});
+        const CloudSelection selection = findSandboxCloud(QStringLiteral("sandbox"));
         if (!selection.cloud)
             QFAIL(qPrintable(selection.error));
         m_session = std::make_unique<Session>(*selection.cloud, &m_network);

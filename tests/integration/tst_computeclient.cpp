@@ -2,6 +2,7 @@
 // Nova, Keystone and Swift's streaming and versioning against the real sandbox cloud: a server
 // resized and confirmed, resized and reverted; 20 MiB streamed up and down; the project and its
 // application credentials. Everything created has a unique name and is deleted again.
+#include "../sandboxcloud.h"
 #include "config/cloudsconfig.h"
 #include "net/apierror.h"
 #include "net/networkaccess.h"
@@ -107,13 +108,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString clouds = qEnvironmentVariable("PILVI_SANDBOX_CLOUDS");
-        if (clouds.isEmpty() || !QFile::exists(clouds))
-            QFAIL("the sandbox cloud is not up: run 'tools/sandbox-cloud up' (tools/dev test does) and set PILVI_SANDBOX_CLOUDS");
-        CloudsConfigPaths paths;
-        paths.sandboxFile = clouds;
-        const CloudsConfig config = loadCloudsConfig(paths);
-        const CloudSelection selection = selectCloud(config, QStringLiteral("sandbox"), {});
+        const CloudSelection selection = findSandboxCloud(QStringLiteral("sandbox"));
         if (!selection.cloud)
             QFAIL(qPrintable(selection.error));
         m_session = std::make_unique<Session>(*selection.cloud, &m_network);

@@ -2,6 +2,7 @@
 // The orchestration client beyond create/show/delete, against the real sandbox cloud: update
 // and its previews, cancel and check, outputs, environment, validation, resource types and
 // schemas, and scaling groups derived from a live stack that is scaled out by its policy.
+#include "../sandboxcloud.h"
 #include "config/cloudsconfig.h"
 #include "net/apierror.h"
 #include "net/networkaccess.h"
@@ -152,12 +153,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString clouds = qEnvironmentVariable("PILVI_SANDBOX_CLOUDS");
-        if (clouds.isEmpty() || !QFile::exists(clouds))
-            QFAIL("the sandbox cloud is not up: run 'tools/sandbox-cloud up' (tools/dev test does) and set PILVI_SANDBOX_CLOUDS");
-        CloudsConfigPaths paths;
-        paths.sandboxFile = clouds;
-        const CloudSelection selection = selectCloud(loadCloudsConfig(paths), QStringLiteral("sandbox"), {});
+        const CloudSelection selection = findSandboxCloud(QStringLiteral("sandbox"));
         if (!selection.cloud)
             QFAIL(qPrintable(selection.error));
         m_session = std::make_unique<Session>(*selection.cloud, &m_network);
