@@ -2,16 +2,12 @@
 #include "jobs/serverresizejob.h"
 
 #include "openstack/compute/computeclient.h"
+#include "openstack/compute/resizerules.h"
 
 namespace Pilvi {
 
 namespace {
 constexpr int defaultTimeoutSeconds = 1800;
-
-bool isSettled(const Server &server)
-{
-    return server.taskState.isEmpty() && (server.status == u"ACTIVE" || server.status == u"SHUTOFF");
-}
 
 // "RESIZE resize_migrating", or "ACTIVE" when no task is under way.
 QString statusWords(const Server &server)
@@ -85,7 +81,7 @@ void ServerResizeJob::start()
         setFact(QStringLiteral("flavorBefore"), server.flavor.name);
         switch (action()) {
         case Action::Resize:
-            if (!isSettled(server)) {
+            if (!canResize(server)) {
                 fail(tr("%1 is %2: Nova resizes only an ACTIVE or SHUTOFF server with no task under way")
                          .arg(server.name, statusWords(server)));
                 return;
@@ -97,7 +93,7 @@ void ServerResizeJob::start()
             break;
         case Action::Confirm:
         case Action::Revert:
-            if (server.status != u"VERIFY_RESIZE") {
+            if (!awaitsResizeAnswer(server)) {
                 fail(tr("%1 is %2, not waiting for a resize to be confirmed or reverted").arg(server.name, server.status));
                 return;
             }
@@ -142,14 +138,14 @@ void ServerResizeJob::poll()
             return;
         }
         const Action step = action();
-        if (step == Action::Resize && server.status == u"VERIFY_RESIZE") {
+        if (step == Action::Resize && awaitsResizeAnswer(server)) {
             progress(1, 1);
             log(tr("%1 runs flavor %2 now. Confirm the resize to keep it, or revert to %3.")
                     .arg(server.name, server.flavor.name, fact(QStringLiteral("flavorBefore"))));
             succeed();
             return;
         }
-        if (isSettled(server)) {
+        if (canResize(server)) {
             if (step != Action::Resize) {
                 progress(1, 1);
                 log(step == Action::Confirm ? tr("Confirmed: %1 keeps flavor %2.").arg(server.name, server.flavor.name)

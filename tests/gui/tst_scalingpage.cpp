@@ -255,6 +255,8 @@ private Q_SLOTS:
         QVERIFY(!dialog->resizeButton()->isEnabled());
         QVERIFY(dialog->selectFlavor(u"m1.small"_s));
         QVERIFY(dialog->resizeButton()->isEnabled());
+        if (const QString dir = qEnvironmentVariable("PILVI_SCREENSHOT_DIR"); !dir.isEmpty())
+            QVERIFY(dialog->grab().save(dir + u"/pilvi-resize-dialog.png"_s));
         dialog->resizeButton()->click();
         QVERIFY2(finished.wait(300000), "the resize job did not finish");
         QVERIFY2(finished.at(0).at(1).toBool(), qPrintable(panel->statusText()));

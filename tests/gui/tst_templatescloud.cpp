@@ -10,8 +10,11 @@
 
 #include <KSyntaxHighlighting/Repository>
 
+#include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <algorithm>
@@ -62,6 +65,46 @@ private Q_SLOTS:
         page.setSession(nullptr);
         QVERIFY(page.resourceTypesCloud().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(page.isAnalysed() && !notFound(), 20000);
+    }
+
+    void validatesOnTheCloudWithItsFiles()
+    {
+        // Heat accepts get_file only with the file's content in the request's `files` map.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto write = [&dir](const QString &name, const QByteArray &content) {
+            QFile file(dir.filePath(name));
+            return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
+        };
+        QVERIFY(write(u"boot.sh"_s, "#!/bin/sh\necho hello\n"));
+        QVERIFY(write(u"good.yaml"_s,
+                      "heat_template_version: 2021-04-16\nresources:\n  boot:\n"
+                      "    type: OS::Heat::SoftwareConfig\n    properties:\n      config: {get_file: boot.sh}\n"));
+        QVERIFY(write(u"bad.yaml"_s, "heat_template_version: 2021-04-16\nresources:\n  boot:\n"
+                                     "    type: OS::Heat::SoftwareConfig\n    properties:\n      config: {get_file: boot.sh}\n"
+                                     "  other:\n    type: OS::Heat::TestResource\n    properties:\n"
+                                     "      value: {get_attr: [nowhere, output]}\n"));
+        TemplatesPage page(m_repository);
+        page.show();
+        page.setSession(m_session.get());
+        QTRY_COMPARE_WITH_TIMEOUT(page.resourceTypesCloud(), u"sandbox"_s, 60000);
+        auto *validate = page.findChild<QAction *>(u"validateOnServer"_s);
+        QVERIFY(validate);
+        auto *status = page.findChild<QLabel *>(u"templateStatus"_s);
+        QVERIFY(status);
+
+        QVERIFY(page.openFile(dir.filePath(u"good.yaml"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT(page.isAnalysed(), 20000);
+        validate->trigger();
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text() == u"The cloud's Heat accepts the template.", qPrintable(status->text()), 60000);
+
+        QVERIFY(page.openFile(dir.filePath(u"bad.yaml"_s)));
+        QTRY_VERIFY_WITH_TIMEOUT(page.isAnalysed(), 20000);
+        validate->trigger();
+        QTRY_VERIFY2_WITH_TIMEOUT(status->text() == u"The cloud's Heat refuses the template.", qPrintable(status->text()), 60000);
+        const QList<TemplateProblem> problems = page.problems();
+        QVERIFY(std::any_of(problems.cbegin(), problems.cend(),
+                            [](const TemplateProblem &problem) { return problem.message.contains(u"nowhere"); }));
     }
 };
 

@@ -2,6 +2,7 @@
 // The servers table of vertical scaling: refresh by diff, its columns and Nova's status kinds.
 #include "models/serverlistmodel.h"
 #include "models/statuskind.h"
+#include "openstack/compute/resizerules.h"
 
 #include "keyedmodelchecks.h"
 
@@ -11,6 +12,8 @@
 
 using namespace Pilvi;
 using namespace Qt::StringLiterals;
+
+Q_DECLARE_METATYPE(Pilvi::Flavor)
 
 namespace {
 Server server(const QString &id, bool changed = false)
@@ -58,6 +61,63 @@ private Q_SLOTS:
         QCOMPARE(model.index(1, 0).data(ServerListModel::StatusKindRole).toString(), StatusKind::failed());
         QCOMPARE(model.index(1, ServerListModel::StatusColumn).data(Qt::ToolTipRole).toString(), failed.faultMessage);
         QCOMPARE(model.headerData(ServerListModel::FlavorColumn, Qt::Horizontal).toString(), u"Flavor"_s);
+    }
+
+    void resizeRules_data()
+    {
+        QTest::addColumn<QString>("status");
+        QTest::addColumn<QString>("taskState");
+        QTest::addColumn<bool>("canResize");
+        QTest::addColumn<bool>("awaitsAnswer");
+        QTest::newRow("ACTIVE") << u"ACTIVE"_s << QString() << true << false;
+        QTest::newRow("SHUTOFF") << u"SHUTOFF"_s << QString() << true << false;
+        QTest::newRow("ACTIVE with a task") << u"ACTIVE"_s << u"resize_prep"_s << false << false;
+        QTest::newRow("RESIZE") << u"RESIZE"_s << u"resize_migrating"_s << false << false;
+        QTest::newRow("VERIFY_RESIZE") << u"VERIFY_RESIZE"_s << QString() << false << true;
+        QTest::newRow("ERROR") << u"ERROR"_s << QString() << false << false;
+        QTest::newRow("PAUSED") << u"PAUSED"_s << QString() << false << false;
+    }
+    void resizeRules()
+    {
+        QFETCH(QString, status);
+        QFETCH(QString, taskState);
+        QFETCH(bool, canResize);
+        QFETCH(bool, awaitsAnswer);
+        Server s = server(u"a"_s);
+        s.status = status;
+        s.taskState = taskState;
+        QCOMPARE(Pilvi::canResize(s), canResize);
+        QCOMPARE(awaitsResizeAnswer(s), awaitsAnswer);
+    }
+
+    void flavorChoices_data()
+    {
+        QTest::addColumn<Flavor>("to");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<QString>("note");
+        // The server runs standard.small: 2 vCPU, 2 GiB RAM, 20 GB disk.
+        QTest::newRow("the current one") << Flavor{u"1"_s, u"standard.small"_s, 2, 2048, 20, 0, 0, true, {}} << false
+                                         << u"current"_s;
+        QTest::newRow("bigger") << Flavor{u"2"_s, u"standard.large"_s, 4, 8192, 80, 0, 0, true, {}} << true
+                                << u"+2 vCPU, +6 GiB RAM"_s;
+        QTest::newRow("more RAM only") << Flavor{u"3"_s, u"hpc.mem"_s, 2, 16384, 20, 0, 0, true, {}} << true << u"+14 GiB RAM"_s;
+        QTest::newRow("fewer vCPUs, same disk")
+            << Flavor{u"4"_s, u"standard.tiny"_s, 1, 1024, 20, 0, 0, true, {}} << true << u"-1 vCPU, -1 GiB RAM"_s;
+        QTest::newRow("smaller disk") << Flavor{u"5"_s, u"io.small"_s, 2, 4096, 10, 0, 0, true, {}} << false
+                                      << u"smaller root disk: Nova cannot shrink it"_s;
+        QTest::newRow("half GiB steps") << Flavor{u"7"_s, u"standard.medium"_s, 2, 3584, 20, 0, 0, true, {}} << true
+                                        << u"+1.5 GiB RAM"_s;
+        QTest::newRow("no root disk (boots from a volume)")
+            << Flavor{u"6"_s, u"vol.medium"_s, 4, 4096, 0, 0, 0, true, {}} << true << u"+2 vCPU, +2 GiB RAM"_s;
+    }
+    void flavorChoices()
+    {
+        QFETCH(Flavor, to);
+        QFETCH(bool, allowed);
+        QFETCH(QString, note);
+        const FlavorChoice choice = flavorChoice(to, server(u"a"_s).flavor);
+        QCOMPARE(choice.allowed, allowed);
+        QCOMPARE(choice.note, note);
     }
 
     void novaStatusKinds_data()

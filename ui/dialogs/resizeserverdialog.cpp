@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dialogs/resizeserverdialog.h"
 
+#include "openstack/compute/resizerules.h"
+
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -21,31 +23,6 @@ QString ramText(qint64 megabytes)
     return QLocale().formattedDataSize(megabytes * 1024 * 1024, 1, QLocale::DataSizeTraditionalFormat);
 }
 
-// How `flavor` compares with what the server runs, for the Note column; empty when it may be picked.
-QString noteFor(const Flavor &flavor, const Flavor &current, bool *pickable)
-{
-    *pickable = true;
-    if (flavor.name == current.name) {
-        *pickable = false;
-        return ResizeServerDialog::tr("current");
-    }
-    if (current.diskGb > 0 && flavor.diskGb > 0 && flavor.diskGb < current.diskGb) {
-        *pickable = false;
-        return ResizeServerDialog::tr("smaller root disk: Nova cannot shrink it");
-    }
-    const auto delta = [](qint64 to, qint64 from, const QString &what) {
-        if (to == from)
-            return QString();
-        return QStringLiteral("%1%2 %3").arg(to > from ? QStringLiteral("+") : QString()).arg(to - from).arg(what);
-    };
-    QStringList parts;
-    for (const QString &part : {delta(flavor.vcpus, current.vcpus, ResizeServerDialog::tr("vCPU")),
-                                delta(flavor.ramMb / 1024, current.ramMb / 1024, ResizeServerDialog::tr("GiB RAM"))}) {
-        if (!part.isEmpty())
-            parts.append(part);
-    }
-    return parts.join(QStringLiteral(", "));
-}
 } // namespace
 
 ResizeServerDialog::ResizeServerDialog(const Server &server, const QList<Flavor> &flavors, QWidget *parent)
@@ -73,14 +50,13 @@ ResizeServerDialog::ResizeServerDialog(const Server &server, const QList<Flavor>
     m_list->setObjectName(QStringLiteral("flavors"));
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     for (const Flavor &flavor : std::as_const(m_flavors)) {
-        bool pickable = true;
-        const QString note = noteFor(flavor, server.flavor, &pickable);
-        auto *item = new QTreeWidgetItem(
-            m_list, {flavor.name, QString::number(flavor.vcpus), ramText(flavor.ramMb), tr("%1 GB").arg(flavor.diskGb), note});
+        const FlavorChoice choice = flavorChoice(flavor, server.flavor);
+        auto *item = new QTreeWidgetItem(m_list, {flavor.name, QString::number(flavor.vcpus), ramText(flavor.ramMb),
+                                                  tr("%1 GB").arg(flavor.diskGb), choice.note});
         item->setData(NameColumn, Qt::UserRole, flavor.id);
         for (int column : {VcpusColumn, RamColumn, DiskColumn})
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
-        if (!pickable)
+        if (!choice.allowed)
             item->setFlags(item->flags() & ~(Qt::ItemIsSelectable | Qt::ItemIsEnabled));
     }
 

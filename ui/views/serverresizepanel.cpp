@@ -12,6 +12,7 @@
 #include "net/apierror.h"
 #include "net/session.h"
 #include "openstack/compute/computeclient.h"
+#include "openstack/compute/resizerules.h"
 #include "views/statusdelegate.h"
 
 #include <QHBoxLayout>
@@ -184,8 +185,8 @@ void ServerResizePanel::updateButtons()
 {
     const Server *server = selectedServer();
     const bool canRun = m_session && m_jobs && server;
-    const bool settled = server && server->taskState.isEmpty() && (server->status == u"ACTIVE" || server->status == u"SHUTOFF");
-    const bool verifying = server && server->status == u"VERIFY_RESIZE";
+    const bool settled = server && canResize(*server);
+    const bool verifying = server && awaitsResizeAnswer(*server);
     m_resize->setEnabled(canRun && settled);
     m_confirm->setEnabled(canRun && verifying);
     m_revert->setEnabled(canRun && verifying);

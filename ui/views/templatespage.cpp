@@ -22,7 +22,9 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFuture>
 #include <QInputDialog>
+#include <QJsonObject>
 #include <QLabel>
 #include <QSplitter>
 #include <QTextBlock>
@@ -225,10 +227,13 @@ void TemplatesPage::setSession(Session *session)
 void TemplatesPage::useCloudResourceTypes(const QString &cloud, const QStringList &available)
 {
     ResourceSchemaRegistry registry = ResourceSchemaRegistry::bundled();
-    // Types the cloud has and the bundle lacks (a newer Heat, the operator's own) stay unknown to
-    // the offline checks, as before; "Validate on the cloud" knows them.
     if (!cloud.isEmpty())
         registry.restrictTypes(available);
+    applyRegistry(registry, cloud);
+}
+
+void TemplatesPage::applyRegistry(const ResourceSchemaRegistry &registry, const QString &cloud)
+{
     m_registry = registry;
     m_typesCloud = cloud;
     m_tab->setCompletionData(completionDataFrom(m_registry));
@@ -266,28 +271,30 @@ void TemplatesPage::fetchMissingSchemas(Session *session, int generation, const 
     // Types the cloud offers and the bundle lacks (a newer Heat, the operator's own): their
     // schemas come from the cloud, so they are checked and completed like the others. Bounded: a
     // cloud with hundreds of unknown types gets the first ones.
-    constexpr int most = 50;
-    int asked = 0;
+    constexpr qsizetype most = 50;
+    QStringList missing;
     for (const QString &type : available) {
-        if (m_registry.hasType(type) || asked >= most)
-            continue;
-        ++asked;
-        OrchestrationClient(session)
-            .resourceTypeSchemaJson(type)
-            .then(this,
-                  [this, generation, type](const QJsonObject &schema) {
-                      if (generation != m_typesGeneration || schema.isEmpty())
-                          return;
-                      m_registry.setType(type, schema);
-                      m_tab->setCompletionData(completionDataFrom(m_registry));
-                      if (m_typePalette->findText(type) < 0)
-                          m_typePalette->addItem(type);
-                      ++m_revision; // checked again with the new type known
-                      scheduleAnalysis();
-                      Q_EMIT resourceTypesChanged();
-                  })
-            .onFailed(this, [] {}); // stays unknown to the offline checks; the cloud's validation knows it
+        if (!m_registry.hasType(type) && missing.size() < most)
+            missing.append(type);
     }
+    if (missing.isEmpty())
+        return;
+    QList<QFuture<QJsonObject>> schemas;
+    for (const QString &type : std::as_const(missing))
+        schemas.append(OrchestrationClient(session).resourceTypeSchemaJson(type));
+    QtFuture::whenAll(schemas.begin(), schemas.end())
+        .then(this, [this, generation, missing](const QList<QFuture<QJsonObject>> &answers) {
+            if (generation != m_typesGeneration)
+                return;
+            ResourceSchemaRegistry registry = m_registry;
+            for (qsizetype i = 0; i < answers.size(); ++i) {
+                // A type whose schema could not be read stays unknown to the offline checks; the
+                // cloud's validation knows it.
+                if (answers.at(i).resultCount() > 0 && !answers.at(i).result().isEmpty())
+                    registry.setType(missing.at(i), answers.at(i).result());
+            }
+            applyRegistry(registry, m_typesCloud);
+        });
 }
 
 QStringList TemplatesPage::paletteTypes() const
@@ -580,23 +587,34 @@ void TemplatesPage::validateOnServer()
         m_status->setText(tr("Select a cloud in the sidebar to validate on its Heat."));
         return;
     }
-    TemplateValidateRequest request;
-    request.templateText = m_tab->editor()->toPlainText().toUtf8();
-    if (!m_tab->filePath().isEmpty()) {
-        // With its get_file contents, nested templates and environments, as the openstack CLI
-        // sends them; the text is the editor's, saved or not.
-        const TemplateFiles files = readTemplateFiles(m_tab->filePath(), m_environmentFiles, request.templateText);
+    const quint64 revision = m_revision;
+    const QString file = m_tab->filePath();
+    const QByteArray text = m_tab->editor()->toPlainText().toUtf8();
+    m_status->setText(tr("Validating on the cloud…"));
+    // Reading get_file contents, nested templates and environments is file work: off this thread.
+    QtConcurrent::run([text, file, environments = m_environmentFiles] {
+        TemplateFiles files;
+        files.templateText = text;
+        if (!file.isEmpty()) // as the openstack CLI sends them; the text is the editor's, saved or not
+            files = readTemplateFiles(file, environments, text);
+        return files;
+    }).then(this, [this, revision, file, text, session = m_session](const TemplateFiles &files) {
+        if (revision != m_revision || session != m_session)
+            return; // the text or the cloud changed meanwhile
         if (!files.problem.isEmpty()) {
             m_status->setText(tr("Not sent to the cloud: %1").arg(files.problem));
             return;
         }
-        request.templateText = files.templateText;
-        request.files = files.files;
-        request.environmentText = files.environmentText;
-    }
-    const quint64 revision = m_revision;
-    const QString file = m_tab->filePath();
-    m_status->setText(tr("Validating on the cloud…"));
+        sendForValidation(files, revision, file, text);
+    });
+}
+
+void TemplatesPage::sendForValidation(const TemplateFiles &files, quint64 revision, const QString &file, const QByteArray &text)
+{
+    TemplateValidateRequest request;
+    request.templateText = files.templateText;
+    request.files = files.files;
+    request.environmentText = files.environmentText;
     auto accept = [this, revision](const QList<TemplateProblem> &problems, const QString &status) {
         if (revision != m_revision)
             return; // the text changed meanwhile; the answer is about an older text
@@ -609,12 +627,12 @@ void TemplatesPage::validateOnServer()
     OrchestrationClient(m_session)
         .validateTemplate(request)
         .then(this, [accept](const HeatTemplateValidation &) { accept({}, tr("The cloud's Heat accepts the template.")); })
-        .onFailed(this, [accept, text = m_tab->editor()->toPlainText().toUtf8(), file](const ApiError &error) {
+        .onFailed(this, [accept, text, file](const ApiError &error) {
             if (error.kind() != ApiError::Kind::Http) {
                 accept({}, tr("Could not validate on the cloud: %1").arg(error.message()));
                 return;
             }
-            // Heat's message names a key path; put it at the node it names.
+            // Heat's message names a key path; put it at the node it names (in the editor's text).
             accept({problemFromHeatError(HeatTemplate::parse(text), file, error.message())},
                    tr("The cloud's Heat refuses the template."));
         });

@@ -20,6 +20,8 @@ class Repository;
 
 namespace Pilvi {
 
+struct TemplateFiles;
+
 class EditorTab;
 class GraphLayoutRunner;
 class PropertyInspector;
@@ -90,9 +92,11 @@ private:
     void onCursorMoved();
     void showInspector(const QString &name);
     void validateOnServer();
+    void sendForValidation(const TemplateFiles &files, quint64 revision, const QString &file, const QByteArray &text);
     void chooseFileToOpen();
     void chooseEnvironmentFiles();
     void fetchMissingSchemas(Session *session, int generation, const QStringList &available);
+    void applyRegistry(const ResourceSchemaRegistry &registry, const QString &cloud);
     void addResourceFromPalette();
     void renameSelected();
     void connectSelected();
