@@ -37,6 +37,10 @@ struct HttpRequest {
     /// Streams the body from this file instead of `body`, chunk by chunk (never whole in
     /// memory), and reports the MD5 of what was sent in HttpResponse::streamedMd5.
     QString bodyFile;
+    /// With bodyFile: send only `bodyLength` bytes from `bodyOffset` on (a segment of a large
+    /// object); -1 sends to the end of the file.
+    qint64 bodyOffset = 0;
+    qint64 bodyLength = -1;
     /// Writes a 2xx answer's body to this file instead of `body` (created or truncated, hashed
     /// on the way); the file is removed again when the transfer fails. Error answers stay in body.
     QString responseFile;

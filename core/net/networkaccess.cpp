@@ -49,7 +49,7 @@ public:
         // A body streamed from a file: opened here, on the thread that reads it, for each attempt.
         HashingFileSource *source = nullptr;
         if (!request.bodyFile.isEmpty()) {
-            source = new HashingFileSource(request.bodyFile);
+            source = new HashingFileSource(request.bodyFile, request.bodyOffset, request.bodyLength);
             if (!source->open(QIODevice::ReadOnly)) {
                 HttpResponse failed;
                 failed.networkError = QNetworkReply::UnknownContentError;

@@ -160,6 +160,8 @@ QFuture<HttpResponse> Session::sendWith(const AuthToken &token, const ServiceReq
     http.headers = request.headers;
     http.idempotent = request.idempotent;
     http.bodyFile = request.bodyFile;
+    http.bodyOffset = request.bodyOffset;
+    http.bodyLength = request.bodyLength;
     http.responseFile = request.responseFile;
     http.progress = request.progress;
     http.abort = request.abort;

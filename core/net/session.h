@@ -31,6 +31,8 @@ struct ServiceRequest {
     QString what; ///< for error messages: "list stacks"
     std::optional<bool> idempotent;
     QString bodyFile;          ///< see HttpRequest::bodyFile
+    qint64 bodyOffset = 0;     ///< see HttpRequest::bodyOffset
+    qint64 bodyLength = -1;    ///< see HttpRequest::bodyLength
     QString responseFile;      ///< see HttpRequest::responseFile
     TransferProgress progress; ///< see HttpRequest::progress
     AbortFlag abort;           ///< see HttpRequest::abort

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/streaming.h"
 
+#include <algorithm>
+
 namespace Pilvi {
 
-HashingFileSource::HashingFileSource(const QString &path, QObject *parent)
+HashingFileSource::HashingFileSource(const QString &path, qint64 offset, qint64 length, QObject *parent)
     : QIODevice(parent)
     , m_file(path)
+    , m_offset(offset)
+    , m_length(length)
 {}
 
 bool HashingFileSource::open(OpenMode mode)
@@ -14,6 +18,15 @@ bool HashingFileSource::open(OpenMode mode)
         setErrorString(m_file.errorString());
         return false;
     }
+    if (m_offset < 0 || m_offset > m_file.size() || (m_length >= 0 && m_offset + m_length > m_file.size())) {
+        setErrorString(QStringLiteral("the file is shorter than the part to send (%1 bytes from %2; it has %3)")
+                           .arg(m_length)
+                           .arg(m_offset)
+                           .arg(m_file.size()));
+        m_file.close();
+        return false;
+    }
+    m_file.seek(m_offset);
     m_md5.reset();
     m_hashed = 0;
     m_skipped = false;
@@ -27,15 +40,20 @@ void HashingFileSource::close()
     m_file.close();
 }
 
+qint64 HashingFileSource::size() const
+{
+    return m_length >= 0 ? m_length : m_file.size() - m_offset;
+}
+
 bool HashingFileSource::seek(qint64 pos)
 {
-    return QIODevice::seek(pos) && m_file.seek(pos);
+    return QIODevice::seek(pos) && m_file.seek(m_offset + pos);
 }
 
 qint64 HashingFileSource::readData(char *data, qint64 maxSize)
 {
-    const qint64 at = m_file.pos();
-    const qint64 count = m_file.read(data, maxSize);
+    const qint64 at = m_file.pos() - m_offset;
+    const qint64 count = m_file.read(data, std::min(maxSize, size() - at));
     if (count <= 0)
         return count;
     if (at > m_hashed) {
@@ -50,12 +68,19 @@ qint64 HashingFileSource::readData(char *data, qint64 maxSize)
 
 QByteArray HashingFileSource::md5Hex()
 {
-    if (!m_skipped && m_hashed == m_file.size())
+    if (!m_skipped && m_hashed == size())
         return m_md5.result().toHex();
     QFile again(m_file.fileName());
-    QCryptographicHash md5(QCryptographicHash::Md5);
-    if (!again.open(QIODevice::ReadOnly) || !md5.addData(&again))
+    if (!again.open(QIODevice::ReadOnly) || !again.seek(m_offset))
         return {};
+    QCryptographicHash md5(QCryptographicHash::Md5);
+    QByteArray chunk;
+    for (qint64 left = size(); left > 0; left -= chunk.size()) {
+        chunk = again.read(std::min<qint64>(left, 1 << 20));
+        if (chunk.isEmpty())
+            return {};
+        md5.addData(chunk);
+    }
     return md5.result().toHex();
 }
 

@@ -15,16 +15,18 @@ namespace Pilvi {
 
 /// A request body read from a file in chunks, never whole, that computes the MD5 of the bytes
 /// as they are sent. Random access (so QNetworkAccessManager streams it instead of buffering it,
-/// and can rewind it to send it again); a rewind re-reads without hashing twice.
+/// and can rewind it to send it again); a rewind re-reads without hashing twice. With an offset
+/// and a length it is that slice of the file (a segment of a large object): positions and size
+/// are the slice's.
 class HashingFileSource final : public QIODevice
 {
 public:
-    explicit HashingFileSource(const QString &path, QObject *parent = nullptr);
+    explicit HashingFileSource(const QString &path, qint64 offset = 0, qint64 length = -1, QObject *parent = nullptr);
 
     bool open(OpenMode mode) override;
     void close() override;
     bool isSequential() const override { return false; }
-    qint64 size() const override { return m_file.size(); }
+    qint64 size() const override;
     bool seek(qint64 pos) override;
 
     /// MD5 (hex) of the whole file. When the sender skipped bytes (never seen, but possible in
@@ -37,6 +39,8 @@ protected:
 
 private:
     QFile m_file;
+    qint64 m_offset;
+    qint64 m_length; ///< -1: to the end of the file
     QCryptographicHash m_md5{QCryptographicHash::Md5};
     qint64 m_hashed = 0; ///< bytes [0, m_hashed) are in m_md5
     bool m_skipped = false;
@@ -83,6 +87,8 @@ private:
     bool ensureOpen();
 
     QFile m_file;
+    qint64 m_offset;
+    qint64 m_length; ///< -1: to the end of the file
     QCryptographicHash m_md5{QCryptographicHash::Md5};
     qint64 m_written = 0;
     QString m_error;

@@ -3,6 +3,7 @@
 // and its previews, cancel and check, outputs, environment, validation, resource types and
 // schemas, and scaling groups derived from a live stack that is scaled out by its policy.
 #include "../sandboxcloud.h"
+#include "cloudawait.h"
 #include "config/cloudsconfig.h"
 #include "net/apierror.h"
 #include "net/networkaccess.h"
@@ -23,45 +24,6 @@
 using namespace Pilvi;
 
 namespace {
-
-// Waits for a future without blocking this thread's event loop (results arrive on the network thread).
-template<typename T>
-T await(const QFuture<T> &future, int timeoutMs = 120000)
-{
-    QDeadlineTimer deadline(timeoutMs);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(20);
-    if (!future.isFinished())
-        throw ApiError(ApiError::Kind::Network, QStringLiteral("no answer in %1 s").arg(timeoutMs / 1000));
-    return future.result(); // rethrows the ApiError the call failed with
-}
-
-void awaitVoid(QFuture<void> &&future)
-{
-    QDeadlineTimer deadline(120000);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(20);
-    if (!future.isFinished())
-        throw ApiError(ApiError::Kind::Network, QStringLiteral("no answer in 120 s"));
-    future.waitForFinished(); // rethrows an ApiError
-}
-
-// Polls `probe` until it returns true, for at most `seconds`.
-bool eventually(const std::function<bool()> &probe, int seconds = 180)
-{
-    QDeadlineTimer deadline(qint64(seconds) * 1000);
-    while (!deadline.hasExpired()) {
-        if (probe())
-            return true;
-        QTest::qWait(1000);
-    }
-    return false;
-}
-
-QString unique(const char *prefix)
-{
-    return QStringLiteral("%1-%2").arg(QLatin1StringView(prefix)).arg(QRandomGenerator::global()->bounded(1000000));
-}
 
 QStringList names(const QList<ResourceSummary> &resources)
 {

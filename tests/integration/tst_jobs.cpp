@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The job kinds against the real sandbox cloud: stack create, scale, delete, cancel; volume
 // backup and restore; and a process killed mid-job whose job a fresh runner reconciles.
+#include "cloudawait.h"
 #include "config/cloudsconfig.h"
 #include "jobs/backuprestorejob.h"
 #include "jobs/cloudjobkinds.h"
@@ -32,30 +33,6 @@ using namespace Pilvi;
 namespace {
 
 constexpr int jobTimeoutMs = 300000;
-
-template<typename T>
-T await(const QFuture<T> &future)
-{
-    QDeadlineTimer deadline(120000);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(20);
-    if (!future.isFinished())
-        throw ApiError(ApiError::Kind::Network, QStringLiteral("no answer in 120 s"));
-    return future.result();
-}
-
-void awaitVoid(QFuture<void> future)
-{
-    QDeadlineTimer deadline(120000);
-    while (!future.isFinished() && !deadline.hasExpired())
-        QTest::qWait(20);
-    future.waitForFinished(); // rethrows an ApiError
-}
-
-QString unique(const char *prefix)
-{
-    return QStringLiteral("%1-%2").arg(QLatin1StringView(prefix)).arg(QRandomGenerator::global()->bounded(1000000));
-}
 
 QByteArray asgTemplate()
 {

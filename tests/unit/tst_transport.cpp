@@ -6,6 +6,7 @@
 #include "net/apierror.h"
 #include "net/networkaccess.h"
 #include "net/session.h"
+#include "net/streaming.h"
 #include "openstack/paging.h"
 
 #include "openstack/blockstorage/blockstorageclient.h"
@@ -449,6 +450,57 @@ private Q_SLOTS:
         QCOMPARE(server.seen[1].header("Content-Type"), QByteArray("text/plain"));
         QCOMPARE(server.seen[1].header("Content-Length"), QByteArray::number(data.size()));
         QCOMPARE(server.seen[1].body, data);
+    }
+
+    // A segment of a large object is a slice of the file: its size, its bytes and its MD5 are
+    // the slice's, also after a rewind (Qt rewinds to send a body again).
+    void fileSourceIsItsSlice_data()
+    {
+        QTest::addColumn<qint64>("offset");
+        QTest::addColumn<qint64>("length");
+        QTest::newRow("whole file") << qint64(0) << qint64(-1);
+        QTest::newRow("first segment") << qint64(0) << qint64(4096);
+        QTest::newRow("middle segment") << qint64(4096) << qint64(4096);
+        QTest::newRow("last, short segment") << qint64(8192) << qint64(1811);
+        QTest::newRow("from an offset to the end") << qint64(5000) << qint64(-1);
+    }
+    void fileSourceIsItsSlice()
+    {
+        QFETCH(qint64, offset);
+        QFETCH(qint64, length);
+        const QByteArray data = randomBytes(8192 + 1811);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("file.bin"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(data);
+        }
+        const QByteArray slice = data.mid(offset, length);
+        HashingFileSource source(path, offset, length);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        QCOMPARE(source.size(), slice.size());
+        QByteArray sent;
+        for (QByteArray chunk = source.read(1000); !chunk.isEmpty(); chunk = source.read(1000))
+            sent += chunk;
+        QCOMPARE(sent, slice);
+        QVERIFY(source.seek(0));
+        QCOMPARE(source.read(slice.size() + 100), slice);
+        QCOMPARE(source.md5Hex(), md5Hex(slice));
+    }
+
+    void sliceBeyondTheFileDoesNotOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("short.bin"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QByteArray(100, 'x'));
+        }
+        HashingFileSource source(path, 50, 51);
+        QVERIFY(!source.open(QIODevice::ReadOnly));
+        QVERIFY2(source.errorString().contains(QStringLiteral("shorter")), qPrintable(source.errorString()));
     }
 
     void uploadOfMissingFileIsAnError()

@@ -51,6 +51,20 @@ struct ContainerInfo {
     bool versionsEnabled = false;
     QString readAcl;
     QString writeAcl;
+
+    /// Whether anyone may read objects without a token (a referrer rule ".r:" in the read ACL).
+    bool isPublic() const
+    {
+        for (QStringView rule : QStringView(readAcl).tokenize(u',')) {
+            rule = rule.trimmed();
+            if (rule.startsWith(u".r:") && !rule.startsWith(u".r:-"))
+                return true;
+        }
+        return false;
+    }
+    /// Where old versions go, whichever middleware keeps them; empty when none does.
+    QString archiveContainer() const { return !versionsLocation.isEmpty() ? versionsLocation : historyLocation; }
+    friend bool operator==(const ContainerInfo &, const ContainerInfo &) = default;
 };
 
 /// HEAD of an object.

@@ -9,11 +9,16 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QJsonDocument>
 #include <QPointer>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <filesystem>
+#include <memory>
 
 namespace Pilvi {
 
@@ -115,8 +120,47 @@ QFuture<QByteArray> ObjectStorageClient::getObject(const QString &container, con
 
 QFuture<void> ObjectStorageClient::deleteObject(const QString &container, const QString &name)
 {
-    return m_session->send(call("DELETE", objectPath(container, name), QStringLiteral("delete %1/%2").arg(container, name)))
-        .then([](const HttpResponse &) {});
+    const QString path = objectPath(container, name);
+    const QString what = QStringLiteral("delete %1/%2").arg(container, name);
+    Session *session = m_session;
+    return m_session->send(call("HEAD", path, what))
+        .then([session, path, what](const HttpResponse &head) {
+            ServiceRequest request = call("DELETE", path, what);
+            const bool staticLargeObject = head.header("X-Static-Large-Object").compare("true", Qt::CaseInsensitive) == 0;
+            if (!staticLargeObject)
+                return session->send(request).then([](const HttpResponse &) {});
+            request.query.addQueryItem(QStringLiteral("multipart-manifest"), QStringLiteral("delete"));
+            request.headers.append(header("Accept", "application/json"));
+            // A bulk answer: 200 whatever happened, the outcome is in the body.
+            return session->send(request).then([what](const HttpResponse &response) {
+                const QJsonObject answer = QJsonDocument::fromJson(response.body).object();
+                const QString status = answer.value(QStringLiteral("Response Status")).toString();
+                if (status.startsWith(u'2'))
+                    return;
+                QStringList errors;
+                const QJsonArray failed = answer.value(QStringLiteral("Errors")).toArray();
+                for (const QJsonValue &error : failed) {
+                    const QJsonArray pair = error.toArray();
+                    errors.append(QStringLiteral("%1: %2").arg(pair.at(0).toString(), pair.at(1).toString()));
+                }
+                throw ApiError(ApiError::Kind::Http,
+                               QStringLiteral("Swift did not delete the large object and its segments (%1)%2")
+                                   .arg(status.isEmpty() ? QStringLiteral("no status") : status,
+                                        errors.isEmpty() ? QString() : QStringLiteral(": ") + errors.join(QStringLiteral("; "))),
+                               response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
+            });
+        })
+        .unwrap();
+}
+
+QFuture<void> ObjectStorageClient::copyObject(const QString &fromContainer, const QString &fromName, const QString &toContainer,
+                                              const QString &toName)
+{
+    ServiceRequest request = call("PUT", objectPath(toContainer, toName),
+                                  QStringLiteral("copy %1/%2 to %3/%4").arg(fromContainer, fromName, toContainer, toName));
+    request.headers.append(header("X-Copy-From", objectPath(fromContainer, fromName).toUtf8()));
+    request.headers.append(header("Content-Length", "0"));
+    return m_session->send(request).then([](const HttpResponse &) {});
 }
 
 TransferProgress ObjectStorageClient::deliverOn(QObject *context, const TransferProgress &progress)
@@ -158,6 +202,136 @@ QFuture<TransferResult> ObjectStorageClient::uploadFile(const QString &container
             return session->send(call("DELETE", path, QStringLiteral("delete a damaged upload")))
                 .then([mismatch](const HttpResponse &) -> TransferResult { throw mismatch; })
                 .onFailed([mismatch]() -> TransferResult { throw mismatch; });
+        })
+        .unwrap();
+}
+
+namespace {
+/// One large upload under way; its steps run one after another on the network thread.
+struct LargeUpload {
+    Session *session = nullptr;
+    QString container;
+    QString name;
+    QString filePath;
+    QString contentType;
+    qint64 size = 0;
+    qint64 segmentSize = 0;
+    TransferProgress progress;
+    AbortFlag abort;
+    QString segments;      ///< the segments' container
+    QString segmentPrefix; ///< "<name>/slo/<mtime>/<size>/<segmentSize>/"
+    int segmentCount = 0;
+    QJsonArray manifest;
+    QStringList sent; ///< segments stored so far, deleted again on failure
+    QCryptographicHash segmentEtags{QCryptographicHash::Md5};
+};
+
+QFuture<void> sendSegment(const std::shared_ptr<LargeUpload> &up, int index)
+{
+    // A segment can finish before the request notices the flag: look at it between segments too.
+    if (up->abort && up->abort->load())
+        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
+            ApiError(ApiError::Kind::Cancelled, QStringLiteral("the upload was aborted"), 0, {},
+                     QStringLiteral("upload %1 to %2/%3").arg(up->filePath, up->container, up->name))));
+    if (index == up->segmentCount)
+        return QtFuture::makeReadyVoidFuture();
+    const qint64 offset = index * up->segmentSize;
+    const QString segment = up->segmentPrefix + QStringLiteral("%1").arg(index, 8, 10, QLatin1Char('0'));
+    ServiceRequest request = call("PUT", objectPath(up->segments, segment),
+                                  QStringLiteral("upload segment %1 of %2 to %3/%4")
+                                      .arg(index + 1)
+                                      .arg(up->segmentCount)
+                                      .arg(up->container, up->name));
+    request.bodyFile = up->filePath;
+    request.bodyOffset = offset;
+    request.bodyLength = std::min(up->segmentSize, up->size - offset);
+    request.abort = up->abort;
+    if (up->progress)
+        request.progress = [up, offset](qint64 done, qint64) { up->progress(offset + done, up->size); };
+    return up->session->send(request)
+        .then([up, index, segment, what = request.what](const HttpResponse &response) {
+            const QString etag = unquotedEtag(response);
+            const QString md5 = QString::fromLatin1(response.streamedMd5);
+            up->sent.append(segment);
+            if (etag != md5)
+                throw ApiError(ApiError::Kind::BadResponse,
+                               QStringLiteral("checksum mismatch: Swift stored ETag %1, the segment sent has MD5 %2").arg(etag, md5),
+                               response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
+            up->manifest.append(QJsonObject{{QStringLiteral("path"), QString(u'/' + up->segments + u'/' + segment)},
+                                            {QStringLiteral("etag"), md5},
+                                            {QStringLiteral("size_bytes"), response.streamedBytes}});
+            up->segmentEtags.addData(md5.toLatin1());
+            return sendSegment(up, index + 1);
+        })
+        .unwrap();
+}
+
+QFuture<TransferResult> putManifest(const std::shared_ptr<LargeUpload> &up)
+{
+    ServiceRequest request =
+        call("PUT", objectPath(up->container, up->name),
+             QStringLiteral("store the manifest of %1/%2 (%3 segments)").arg(up->container, up->name).arg(up->segmentCount));
+    request.query.addQueryItem(QStringLiteral("multipart-manifest"), QStringLiteral("put"));
+    request.headers.append(header("Content-Type", up->contentType.toUtf8()));
+    request.body = QJsonDocument(up->manifest).toJson(QJsonDocument::Compact);
+    return up->session->send(request).then([up, what = request.what](const HttpResponse &response) {
+        const QString expected = QString::fromLatin1(up->segmentEtags.result().toHex());
+        const QString etag = unquotedEtag(response);
+        if (etag != expected)
+            throw ApiError(ApiError::Kind::BadResponse,
+                           QStringLiteral("checksum mismatch: Swift's manifest ETag is %1, the segments sent make %2").arg(etag, expected),
+                           response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
+        return TransferResult{up->size, expected};
+    });
+}
+
+/// Best effort: what cannot be deleted now is left for the user to see in the segments container.
+QFuture<void> deleteSegments(const std::shared_ptr<LargeUpload> &up)
+{
+    QList<QFuture<void>> deletes;
+    for (const QString &segment : std::as_const(up->sent))
+        deletes.append(up->session->send(call("DELETE", objectPath(up->segments, segment), QStringLiteral("delete a segment")))
+                           .then([](const HttpResponse &) {})
+                           .onFailed([](const ApiError &error) { qCWarning(lcSwift) << error.toString(); }));
+    return QtFuture::whenAll(deletes.begin(), deletes.end()).then([](const QList<QFuture<void>> &) {});
+}
+} // namespace
+
+QFuture<TransferResult> ObjectStorageClient::uploadLargeFile(const QString &container, const QString &name, const QString &filePath,
+                                                             qint64 segmentSize, const TransferProgress &progress,
+                                                             const QString &contentType, const AbortFlag &abort)
+{
+    const QFileInfo file(filePath);
+    if (segmentSize <= 0 || !file.isFile() || file.size() <= segmentSize)
+        return uploadFile(container, name, filePath, progress, contentType, abort);
+    auto up = std::make_shared<LargeUpload>();
+    up->session = m_session;
+    up->container = container;
+    up->name = name;
+    up->filePath = filePath;
+    up->contentType = contentType;
+    up->size = file.size();
+    up->segmentSize = segmentSize;
+    up->progress = progress;
+    up->abort = abort;
+    up->segments = segmentsContainer(container);
+    up->segmentPrefix = QStringLiteral("%1/slo/%2/%3/%4/")
+                            .arg(name, QString::number(double(file.lastModified().toMSecsSinceEpoch()) / 1000.0, 'f', 6))
+                            .arg(up->size)
+                            .arg(segmentSize);
+    up->segmentCount = static_cast<int>((up->size + segmentSize - 1) / segmentSize);
+    return createContainer(up->segments)
+        .then([up] { return sendSegment(up, 0); })
+        .unwrap()
+        .then([up] { return putManifest(up); })
+        .unwrap()
+        .then([up](QFuture<TransferResult> done) {
+            try {
+                done.waitForFinished(); // rethrows the failure, if any
+                return QtFuture::makeReadyValueFuture(done.result());
+            } catch (const ApiError &error) {
+                return deleteSegments(up).then([error]() -> TransferResult { throw error; });
+            }
         })
         .unwrap();
 }
@@ -241,6 +415,34 @@ QFuture<void> ObjectStorageClient::setObjectMetadata(const QString &container, c
         request.headers.append(header("X-Delete-At", QByteArray::number(deleteAt.toSecsSinceEpoch())));
     request.idempotent = true;
     return m_session->send(request).then([](const HttpResponse &) {});
+}
+
+QFuture<void> ObjectStorageClient::setAccountMetadata(const QMap<QString, QString> &set, const QStringList &remove)
+{
+    ServiceRequest request = call("POST", QString(), QStringLiteral("set the metadata of the object storage account"));
+    for (auto it = set.cbegin(); it != set.cend(); ++it)
+        request.headers.append(header("X-Account-Meta-" + it.key().toUtf8(), it.value().toUtf8()));
+    for (const QString &key : remove)
+        request.headers.append(header("X-Remove-Account-Meta-" + key.toUtf8(), "x"));
+    request.idempotent = true;
+    return m_session->send(request).then([](const HttpResponse &) {});
+}
+
+QFuture<void> ObjectStorageClient::setContainerReadAcl(const QString &container, const QString &acl)
+{
+    ServiceRequest request = call("POST", objectPath(container),
+                                  acl.isEmpty() ? QStringLiteral("make container %1 private").arg(container)
+                                                : QStringLiteral("set who may read container %1").arg(container));
+    request.headers.append(acl.isEmpty() ? header("X-Remove-Container-Read", "x") : header("X-Container-Read", acl.toUtf8()));
+    request.idempotent = true;
+    return m_session->send(request).then([](const HttpResponse &) {});
+}
+
+QFuture<QUrl> ObjectStorageClient::objectUrl(const QString &container, const QString &name)
+{
+    return m_session->authenticate().then([session = m_session, container, name](const AuthToken &token) {
+        return QUrl(session->endpointUrl(token, QStringLiteral("object-store")) + objectPath(container, name));
+    });
 }
 
 QFuture<SwiftCapabilities> ObjectStorageClient::capabilities()

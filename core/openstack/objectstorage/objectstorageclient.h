@@ -5,6 +5,7 @@
 #include "openstack/objectstorage/objectstorage.h"
 
 #include <QFuture>
+#include <QUrl>
 
 class QObject;
 
@@ -26,7 +27,12 @@ public:
     /// Uploads bytes and checks the ETag Swift computed against our MD5.
     QFuture<void> putObject(const QString &container, const QString &name, const QByteArray &data);
     QFuture<QByteArray> getObject(const QString &container, const QString &name);
+    /// Deletes an object; a static large object's segments go with it (Swift's
+    /// multipart-manifest=delete, which refuses plain objects, so a HEAD tells which it is).
     QFuture<void> deleteObject(const QString &container, const QString &name);
+    /// Server-side copy (PUT with X-Copy-From): restores an old version, duplicates an object.
+    QFuture<void> copyObject(const QString &fromContainer, const QString &fromName, const QString &toContainer,
+                             const QString &toName);
 
     /// Streams a file into an object (never whole in memory), hashing it on the way; Swift's
     /// ETag must equal that MD5, or the object is deleted again and the future fails.
@@ -35,6 +41,17 @@ public:
                                        const TransferProgress &progress = {},
                                        const QString &contentType = QStringLiteral("application/octet-stream"),
                                        const AbortFlag &abort = {});
+    /// Uploads a file larger than `segmentSize` as a static large object (SLO): segments of
+    /// `segmentSize` bytes go, one after another and each checked against its MD5, to the container
+    /// segmentsContainer(container) as "<name>/slo/<mtime>/<size>/<segmentSize>/<index>" (the
+    /// swift CLI's layout), then the manifest to `container`/`name`; the result's md5 is the
+    /// manifest's ETag (MD5 of the segments' MD5s), checked against Swift's. A smaller file goes
+    /// up whole (uploadFile). On failure or abort the segments sent so far are deleted again.
+    QFuture<TransferResult> uploadLargeFile(const QString &container, const QString &name, const QString &filePath,
+                                            qint64 segmentSize, const TransferProgress &progress = {},
+                                            const QString &contentType = QStringLiteral("application/octet-stream"),
+                                            const AbortFlag &abort = {});
+    static QString segmentsContainer(const QString &container) { return container + QStringLiteral("_segments"); }
     /// Streams an object into a file: written to a temporary file beside it, checked against
     /// the ETag, then renamed over `filePath`. On any failure no partial file is left.
     /// (Large objects carry their manifest's ETag; their content cannot be checked this way.)
@@ -51,6 +68,15 @@ public:
     /// Sets (and with `remove`, removes) container metadata; other keys are kept.
     QFuture<void> setContainerMetadata(const QString &container, const QMap<QString, QString> &set,
                                        const QStringList &remove = {});
+    /// Sets (and with `remove`, removes) account metadata, e.g. Temp-URL-Key.
+    QFuture<void> setAccountMetadata(const QMap<QString, QString> &set, const QStringList &remove = {});
+    /// Who may read the container without a token: Swift's X-Container-Read ACL, e.g.
+    /// publicReadAcl(); empty removes it (private again).
+    QFuture<void> setContainerReadAcl(const QString &container, const QString &acl);
+    /// Anyone may read the objects and list the container.
+    static QString publicReadAcl() { return QStringLiteral(".r:*,.rlistings"); }
+    /// The object's full URL (storage endpoint + path), for temporary and public links.
+    QFuture<QUrl> objectUrl(const QString &container, const QString &name);
     /// Replaces an object's metadata (Swift's POST keeps none of the old keys) and its
     /// expiry (an invalid `deleteAt` keeps it forever).
     QFuture<void> setObjectMetadata(const QString &container, const QString &name, const QMap<QString, QString> &metadata,

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Swift beyond plain objects, against the sandbox cloud: static large objects in segments,
+// public and private containers, temporary URLs, server-side copies of old versions.
+#include "cloudawait.h"
+#include "net/apierror.h"
+#include "net/networkaccess.h"
+#include "net/session.h"
+#include "openstack/objectstorage/objectstorageclient.h"
+#include "openstack/objectstorage/tempurl.h"
+#include "../sandboxcloud.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <memory>
+
+using namespace Pilvi;
+
+namespace {
+
+constexpr qint64 mebibyte = qint64(1024) * 1024;
+
+/// Writes `size` random bytes to `path` and returns their MD5.
+QByteArray writeRandomFile(const QString &path, qint64 size)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    QCryptographicHash md5(QCryptographicHash::Md5);
+    QByteArray block(mebibyte, Qt::Uninitialized);
+    for (qint64 left = size; left > 0;) {
+        const qint64 count = std::min<qint64>(left, block.size());
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+        md5.addData(QByteArrayView(block.constData(), count));
+        file.write(block.constData(), count);
+        left -= count;
+    }
+    return md5.result().toHex();
+}
+
+QByteArray md5OfFile(const QString &path)
+{
+    QFile file(path);
+    QCryptographicHash md5(QCryptographicHash::Md5);
+    if (!file.open(QIODevice::ReadOnly) || !md5.addData(&file))
+        return {};
+    return md5.result().toHex();
+}
+
+} // namespace
+
+class TestObjectStorage : public QObject
+{
+    Q_OBJECT
+private:
+    NetworkAccess m_network;
+    std::unique_ptr<Session> m_session;
+    QString m_container;
+
+    Session *session() { return m_session.get(); }
+    ObjectStorageClient swift() { return ObjectStorageClient(session()); }
+
+    /// A GET without a token, as a browser or curl holding a link would send it.
+    HttpResponse anonymousGet(const QUrl &url)
+    {
+        HttpRequest request;
+        request.url = url;
+        return await(m_network.send(request));
+    }
+
+    QStringList segmentNames()
+    {
+        QStringList names;
+        const QList<ObjectEntry> segments = await(swift().listObjects(ObjectStorageClient::segmentsContainer(m_container)));
+        for (const ObjectEntry &segment : segments)
+            names.append(segment.name);
+        return names;
+    }
+
+    static void run(const std::function<void()> &body)
+    {
+        try {
+            body();
+        } catch (const ApiError &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const CloudSelection sandbox = findSandboxCloud(QStringLiteral("sandbox"));
+        QVERIFY2(sandbox.cloud, qPrintable(sandbox.error));
+        m_session = std::make_unique<Session>(*sandbox.cloud, &m_network);
+        m_container = unique("it-objects");
+        run([this] {
+            awaitVoid(swift().createContainer(m_container));
+            awaitVoid(swift().createContainer(ObjectStorageClient::segmentsContainer(m_container)));
+        });
+    }
+
+    void cleanupTestCase()
+    {
+        if (!m_session)
+            return;
+        try {
+            const QStringList containers{m_container, ObjectStorageClient::segmentsContainer(m_container),
+                                         m_container + QStringLiteral("-versions")};
+            for (const QString &container : containers) {
+                const QList<ObjectEntry> objects = await(swift().listObjects(container));
+                for (const ObjectEntry &object : objects)
+                    awaitVoid(swift().deleteObject(container, object.name));
+                awaitVoid(swift().deleteContainer(container));
+            }
+        } catch (const ApiError &error) {
+            qWarning("cleanup: %s", qPrintable(error.toString()));
+        }
+    }
+
+    // 3 MiB and a bit in 1 MiB segments: four segments in <container>_segments, one manifest;
+    // the download is the file byte for byte, and deleting the object takes its segments along.
+    void largeObjectGoesUpInSegments()
+    {
+        run([this] {
+            QTemporaryDir dir;
+            const QString source = dir.filePath(QStringLiteral("large.bin"));
+            const qint64 size = 3 * mebibyte + 123;
+            const QByteArray md5 = writeRandomFile(source, size);
+            QVERIFY(!md5.isEmpty());
+            QList<qint64> progress;
+            const TransferResult up = await(swift().uploadLargeFile(
+                m_container, QStringLiteral("big/large.bin"), source, mebibyte,
+                ObjectStorageClient::deliverOn(this, [&progress](qint64 done, qint64) { progress.append(done); })));
+            QCOMPARE(up.bytes, size);
+            QTRY_VERIFY(!progress.isEmpty() && progress.constLast() == size);
+            QVERIFY(std::is_sorted(progress.cbegin(), progress.cend())); // one running count over the segments
+
+            const QStringList segments = segmentNames();
+            QCOMPARE(segments.size(), 4);
+            QVERIFY2(segments.first().startsWith(QStringLiteral("big/large.bin/slo/")), qPrintable(segments.first()));
+            QVERIFY(segments.first().endsWith(QStringLiteral("/3145851/1048576/00000000")));
+
+            const ObjectInfo info = await(swift().objectInfo(m_container, QStringLiteral("big/large.bin")));
+            QVERIFY(info.isLargeObject);
+            QCOMPARE(info.bytes, size);
+            const QString target = dir.filePath(QStringLiteral("back.bin"));
+            QCOMPARE(await(swift().downloadFile(m_container, QStringLiteral("big/large.bin"), target)).bytes, size);
+            QCOMPARE(md5OfFile(target), md5);
+
+            awaitVoid(swift().deleteObject(m_container, QStringLiteral("big/large.bin")));
+            QVERIFY(segmentNames().isEmpty());
+            QVERIFY(await(swift().listObjects(m_container)).isEmpty());
+        });
+    }
+
+    void smallFileGoesUpWhole()
+    {
+        run([this] {
+            QTemporaryDir dir;
+            const QString source = dir.filePath(QStringLiteral("small.bin"));
+            const QByteArray md5 = writeRandomFile(source, mebibyte);
+            const TransferResult up = await(swift().uploadLargeFile(m_container, QStringLiteral("small.bin"), source, mebibyte));
+            QCOMPARE(up.md5.toLatin1(), md5); // a plain object: its ETag is the file's MD5
+            QVERIFY(!await(swift().objectInfo(m_container, QStringLiteral("small.bin"))).isLargeObject);
+            QVERIFY(segmentNames().isEmpty());
+            awaitVoid(swift().deleteObject(m_container, QStringLiteral("small.bin")));
+        });
+    }
+
+    // Aborted in the second segment: the first is deleted again and no manifest exists.
+    void abortedLargeUploadLeavesNoSegments()
+    {
+        run([this] {
+            QTemporaryDir dir;
+            const QString source = dir.filePath(QStringLiteral("aborted.bin"));
+            writeRandomFile(source, 4 * mebibyte);
+            auto abort = std::make_shared<std::atomic_bool>(false);
+            const QFuture<TransferResult> upload =
+                swift().uploadLargeFile(m_container, QStringLiteral("aborted.bin"), source, mebibyte,
+                                        [abort](qint64 done, qint64) {
+                                            if (done > mebibyte + mebibyte / 2)
+                                                abort->store(true);
+                                        },
+                                        QStringLiteral("application/octet-stream"), abort);
+            try {
+                await(upload);
+                QFAIL("the aborted upload succeeded");
+            } catch (const ApiError &error) {
+                QCOMPARE(error.kind(), ApiError::Kind::Cancelled);
+            }
+            QVERIFY(segmentNames().isEmpty());
+            try {
+                await(swift().objectInfo(m_container, QStringLiteral("aborted.bin")));
+                QFAIL("a manifest was stored");
+            } catch (const ApiError &error) {
+                QCOMPARE(error.httpStatus(), 404);
+            }
+        });
+    }
+
+    void publicContainerIsReadableWithoutToken()
+    {
+        run([this] {
+            awaitVoid(swift().putObject(m_container, QStringLiteral("page.html"), "<p>hello</p>"));
+            const QUrl url = await(swift().objectUrl(m_container, QStringLiteral("page.html")));
+            QVERIFY2(url.path().endsWith(u'/' + m_container + QStringLiteral("/page.html")), qPrintable(url.toString()));
+            QVERIFY(!await(swift().containerInfo(m_container)).isPublic());
+            QCOMPARE(anonymousGet(url).status, 401);
+
+            awaitVoid(swift().setContainerReadAcl(m_container, ObjectStorageClient::publicReadAcl()));
+            QVERIFY(await(swift().containerInfo(m_container)).isPublic());
+            const HttpResponse shared = anonymousGet(url);
+            QCOMPARE(shared.status, 200);
+            QCOMPARE(shared.body, QByteArray("<p>hello</p>"));
+
+            awaitVoid(swift().setContainerReadAcl(m_container, {}));
+            QVERIFY(!await(swift().containerInfo(m_container)).isPublic());
+            QCOMPARE(anonymousGet(url).status, 401);
+            awaitVoid(swift().deleteObject(m_container, QStringLiteral("page.html")));
+        });
+    }
+
+    void temporaryUrlWorksWithoutToken()
+    {
+        run([this] {
+            awaitVoid(swift().putObject(m_container, QStringLiteral("report.pdf"), "%PDF-1.4 sandbox"));
+            QString key = await(swift().accountInfo()).metadata.value(QStringLiteral("temp-url-key"));
+            if (key.isEmpty()) {
+                key = QString::fromLatin1(TempUrl::generateKey());
+                awaitVoid(swift().setAccountMetadata({{QStringLiteral("Temp-URL-Key"), key}}));
+            }
+            const QUrl object = await(swift().objectUrl(m_container, QStringLiteral("report.pdf")));
+            const QUrl link = TempUrl::make(object, key.toLatin1(), QDateTime::currentDateTimeUtc().addSecs(3600));
+            const HttpResponse answer = anonymousGet(link);
+            QCOMPARE(answer.status, 200);
+            QCOMPARE(answer.body, QByteArray("%PDF-1.4 sandbox"));
+
+            const QUrl wrongKey = TempUrl::make(object, "not-the-key", QDateTime::currentDateTimeUtc().addSecs(3600));
+            QCOMPARE(anonymousGet(wrongKey).status, 401);
+            const QUrl expired = TempUrl::make(object, key.toLatin1(), QDateTime::currentDateTimeUtc().addSecs(-60));
+            QCOMPARE(anonymousGet(expired).status, 401);
+            awaitVoid(swift().deleteObject(m_container, QStringLiteral("report.pdf")));
+        });
+    }
+
+    // Stack-mode versioning keeps the overwritten text; copying it back restores it.
+    void oldVersionIsRestoredByCopy()
+    {
+        run([this] {
+            const QString archive = m_container + QStringLiteral("-versions");
+            awaitVoid(swift().createContainer(archive));
+            awaitVoid(swift().setVersioning(m_container, VersioningMode::Stack, archive));
+            const auto off = qScopeGuard([&] {
+                try {
+                    awaitVoid(swift().setVersioning(m_container, VersioningMode::Off));
+                } catch (const ApiError &error) {
+                    qWarning("versioning stays on: %s", qPrintable(error.toString()));
+                }
+            });
+            awaitVoid(swift().putObject(m_container, QStringLiteral("notes.txt"), "version one"));
+            awaitVoid(swift().putObject(m_container, QStringLiteral("notes.txt"), "version two"));
+            QCOMPARE(await(swift().containerInfo(m_container)).archiveContainer(), archive);
+            const QList<ObjectEntry> versions = await(swift().listVersions(archive, QStringLiteral("notes.txt")));
+            QCOMPARE(versions.size(), 1);
+            awaitVoid(swift().copyObject(archive, versions.first().name, m_container, QStringLiteral("notes.txt")));
+            QCOMPARE(await(swift().getObject(m_container, QStringLiteral("notes.txt"))), QByteArray("version one"));
+            // The copy was an overwrite too: "version two" is kept now.
+            QCOMPARE(await(swift().listVersions(archive, QStringLiteral("notes.txt"))).size(), 2);
+        });
+    }
+};
+
+QTEST_GUILESS_MAIN(TestObjectStorage)
+#include "tst_objectstorage.moc"
