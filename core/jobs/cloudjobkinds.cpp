@@ -3,6 +3,7 @@
 
 #include "jobs/backuprestorejob.h"
 #include "jobs/jobrunner.h"
+#include "jobs/objecttransferjob.h"
 #include "jobs/scalesignaljob.h"
 #include "jobs/serverresizejob.h"
 #include "jobs/stackcreatejob.h"
@@ -29,6 +30,8 @@ void registerCloudJobKinds(JobRunner &runner)
     runner.registerKind(JobKinds::volumeBackup, factory<VolumeBackupJob>());
     runner.registerKind(JobKinds::backupRestore, factory<BackupRestoreJob>());
     runner.registerKind(JobKinds::serverResize, factory<ServerResizeJob>());
+    runner.registerKind(JobKinds::objectUpload, factory<ObjectUploadJob>());
+    runner.registerKind(JobKinds::objectDownload, factory<ObjectDownloadJob>());
 }
 
 } // namespace Pilvi

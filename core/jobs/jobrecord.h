@@ -31,6 +31,8 @@ inline constexpr QLatin1StringView scaleSignal("stack.scale-signal");
 inline constexpr QLatin1StringView volumeBackup("volume.backup");
 inline constexpr QLatin1StringView backupRestore("backup.restore");
 inline constexpr QLatin1StringView serverResize("server.resize");
+inline constexpr QLatin1StringView objectUpload("object.upload");
+inline constexpr QLatin1StringView objectDownload("object.download");
 } // namespace JobKinds
 
 /// What is asked for: a job before it has an id. `secrets` (hidden Heat parameters) are handed to

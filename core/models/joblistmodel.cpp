@@ -60,7 +60,23 @@ QString JobListModel::kindText(const QString &kind)
         return tr("Restore backup");
     if (kind == JobKinds::serverResize)
         return tr("Resize server");
+    if (kind == JobKinds::objectUpload)
+        return tr("Upload");
+    if (kind == JobKinds::objectDownload)
+        return tr("Download");
     return kind;
+}
+
+QString JobListModel::progressText(const JobRecord &record)
+{
+    if (record.progressTotal <= 0)
+        return {};
+    if (record.facts.value(QStringLiteral("progressUnit")).toString() == u"KiB") {
+        const QLocale locale;
+        return tr("%1 / %2").arg(locale.formattedDataSize(qint64(record.progressDone) * 1024),
+                                 locale.formattedDataSize(qint64(record.progressTotal) * 1024));
+    }
+    return tr("%1 / %2").arg(record.progressDone).arg(record.progressTotal);
 }
 
 qint64 JobListModel::durationSeconds(const JobRecord &record, const QDateTime &now)
@@ -100,7 +116,7 @@ QVariant JobListModel::data(const QModelIndex &index, int role) const
     case ProgressColumn:
         if (sort)
             return percent(job);
-        return job.progressTotal > 0 ? tr("%1 / %2").arg(job.progressDone).arg(job.progressTotal) : QString();
+        return progressText(job);
     case StartedColumn:
         if (sort)
             return job.startedAt;

@@ -42,6 +42,9 @@ public:
 
     /// A kind as people read it: "Create stack".
     static QString kindText(const QString &kind);
+    /// "3 / 7" (resources, steps), or "1.5 MiB / 4 MiB" for a job that counts KiB (the fact
+    /// progressUnit); empty while the total is not known.
+    static QString progressText(const JobRecord &record);
     /// How long the job ran (or runs, until `now`), in seconds; -1 before it started.
     static qint64 durationSeconds(const JobRecord &record, const QDateTime &now);
 

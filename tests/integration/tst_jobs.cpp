@@ -7,18 +7,26 @@
 #include "jobs/cloudjobkinds.h"
 #include "jobs/jobjournal.h"
 #include "jobs/jobrunner.h"
+#include "jobs/objecttransferjob.h"
 #include "jobs/scalesignaljob.h"
 #include "jobs/stackcreatejob.h"
 #include "jobs/stackdeletejob.h"
 #include "jobs/volumebackupjob.h"
 #include "net/apierror.h"
+#include "models/joblistmodel.h"
 #include "net/networkaccess.h"
 #include "net/session.h"
 #include "openstack/blockstorage/blockstorageclient.h"
+#include "openstack/objectstorage/objectstorageclient.h"
 #include "openstack/orchestration/orchestrationclient.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QScopeGuard>
+#include <QLocale>
+#include <QJsonObject>
+#include <QFileInfo>
+#include <QDir>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -254,6 +262,141 @@ private Q_SLOTS:
 
         const JobRecord deleted = run(StackDeleteJob::spec(QStringLiteral("sandbox"), stackName));
         QCOMPARE(deleted.state, JobState::Succeeded);
+    }
+
+    // A folder and a file go up as one job (a file over the segment size as a large object),
+    // and come down again as one job, byte for byte.
+    void objectFolderUploadAndDownload()
+    {
+        try {
+            objectFolderUploadAndDownloadBody();
+        } catch (const ApiError &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+    // A transfer whose process died: the restart looks at what arrived.
+    void objectTransferIsReconciled()
+    {
+        try {
+            objectTransferIsReconciledBody();
+        } catch (const ApiError &error) {
+            QFAIL(qPrintable(error.toString()));
+        }
+    }
+
+private:
+    static bool writeFile(const QString &path, const QByteArray &data)
+    {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+    }
+
+    static QByteArray readFile(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
+    }
+
+    void emptyAndDelete(const QStringList &containers)
+    {
+        ObjectStorageClient swift(session());
+        for (const QString &container : containers) {
+            try {
+                const QList<ObjectEntry> objects = await(swift.listObjects(container));
+                for (const ObjectEntry &object : objects)
+                    awaitVoid(swift.deleteObject(container, object.name));
+                awaitVoid(swift.deleteContainer(container));
+            } catch (const ApiError &error) {
+                qWarning() << "cleanup:" << error.toString();
+            }
+        }
+    }
+
+    void objectFolderUploadAndDownloadBody()
+    {
+        ObjectStorageClient swift(session());
+        const QString container = unique("it-job-objects");
+        awaitVoid(swift.createContainer(container));
+        const auto cleanup = qScopeGuard(
+            [&] { emptyAndDelete({container, ObjectStorageClient::segmentsContainer(container)}); });
+        QTemporaryDir local;
+        const QByteArray big = QByteArray(3 * 1024 * 1024 + 5, 'b') + "end";
+        QVERIFY(writeFile(local.filePath(QStringLiteral("site/index.html")), "<h1>hello</h1>"));
+        QVERIFY(writeFile(local.filePath(QStringLiteral("site/css/style.css")), "h1 { color: red }"));
+        QVERIFY(writeFile(local.filePath(QStringLiteral("site/media/big.bin")), big));
+        QVERIFY(writeFile(local.filePath(QStringLiteral("notes.txt")), "notes"));
+
+        const JobRecord up = run(ObjectUploadJob::spec(
+            QStringLiteral("sandbox"), container, QStringLiteral("web/"),
+            {local.filePath(QStringLiteral("site")), local.filePath(QStringLiteral("notes.txt"))}, 1024 * 1024));
+        QVERIFY2(up.state == JobState::Succeeded, qPrintable(up.error + u'\n' + logText(*m_journal, up.id)));
+        QCOMPARE(up.progressDone, up.progressTotal);
+        QCOMPARE(up.progressTotal, (big.size() + 14 + 17 + 5 + 1023) / 1024);
+        QCOMPARE(JobListModel::progressText(up), QStringLiteral("%1 / %1").arg(QLocale().formattedDataSize(qint64(up.progressTotal) * 1024)));
+
+        QStringList names;
+        const QList<ObjectEntry> objects = await(swift.listObjects(container));
+        for (const ObjectEntry &object : objects)
+            names << object.name;
+        QCOMPARE(names, (QStringList{QStringLiteral("web/notes.txt"), QStringLiteral("web/site/css/style.css"),
+                                     QStringLiteral("web/site/index.html"), QStringLiteral("web/site/media/big.bin")}));
+        QVERIFY(await(swift.objectInfo(container, QStringLiteral("web/site/media/big.bin"))).isLargeObject);
+        QCOMPARE(await(swift.objectInfo(container, QStringLiteral("web/site/index.html"))).contentType, QStringLiteral("text/html"));
+
+        QTemporaryDir back;
+        const JobRecord down = run(ObjectDownloadJob::spec(QStringLiteral("sandbox"), container, back.path(),
+                                                           {{QStringLiteral("web/notes.txt"), 5}}, {QStringLiteral("web/site/")}));
+        QVERIFY2(down.state == JobState::Succeeded, qPrintable(down.error + u'\n' + logText(*m_journal, down.id)));
+        QCOMPARE(readFile(back.filePath(QStringLiteral("notes.txt"))), QByteArray("notes"));
+        QCOMPARE(readFile(back.filePath(QStringLiteral("site/index.html"))), QByteArray("<h1>hello</h1>"));
+        QCOMPARE(readFile(back.filePath(QStringLiteral("site/css/style.css"))), QByteArray("h1 { color: red }"));
+        QVERIFY(readFile(back.filePath(QStringLiteral("site/media/big.bin"))) == big);
+    }
+
+    void objectTransferIsReconciledBody()
+    {
+        ObjectStorageClient swift(session());
+        const QString container = unique("it-job-reconcile");
+        awaitVoid(swift.createContainer(container));
+        const auto cleanup = qScopeGuard([&] { emptyAndDelete({container}); });
+        QTemporaryDir local;
+        QVERIFY(writeFile(local.filePath(QStringLiteral("a.txt")), "first"));
+        QVERIFY(writeFile(local.filePath(QStringLiteral("b.txt")), "second"));
+        awaitVoid(swift.putObject(container, QStringLiteral("a.txt"), "first")); // b.txt never arrived
+
+        // What a process killed mid-upload leaves in the journal: running, its files listed.
+        QProcess gone;
+        gone.start(QStringLiteral("true"), {});
+        QVERIFY(gone.waitForFinished());
+        const qint64 deadPid = gone.processId() > 0 ? gone.processId() : 999999;
+        const QString journalPath = m_dir.filePath(QStringLiteral("transfer.sqlite"));
+        JobJournal journal(journalPath);
+        const auto leaveRunning = [&](const QStringList &files) {
+            const qint64 id = journal.addJob(ObjectUploadJob::spec(QStringLiteral("sandbox"), container, {}, files));
+            journal.setState(id, JobState::Running, {}, deadPid);
+            journal.addFacts(id, QJsonObject{{QStringLiteral("files"), ObjectUploadJob::filesToUpload({}, files)},
+                                             {QStringLiteral("done"), 0}});
+            return id;
+        };
+        const qint64 partly = leaveRunning({local.filePath(QStringLiteral("a.txt")), local.filePath(QStringLiteral("b.txt"))});
+        const qint64 whole = leaveRunning({local.filePath(QStringLiteral("a.txt"))});
+
+        JobRunner runner(&journal,
+                         [this](const QString &cloud) { return cloud == m_session->profile().name ? m_session.get() : nullptr; });
+        registerCloudJobKinds(runner);
+        QSignalSpy summary(&runner, &JobRunner::reconcileFinished);
+        QCOMPARE(runner.reconcile(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(summary.size(), 1, 60000);
+        QTRY_VERIFY(!runner.isActive(partly) && !runner.isActive(whole));
+        const JobRecord interrupted = journal.job(partly).value_or(JobRecord{});
+        QCOMPARE(interrupted.state, JobState::Interrupted);
+        QVERIFY2(interrupted.error.startsWith(QStringLiteral("1 of 2 files were transferred")), qPrintable(interrupted.error));
+        const JobRecord complete = journal.job(whole).value_or(JobRecord{});
+        QCOMPARE(complete.state, JobState::Succeeded);
+        QVERIFY2(logText(journal, whole).contains(QStringLiteral("all 1 files are where they should be")),
+                 qPrintable(logText(journal, whole)));
     }
 
 private:

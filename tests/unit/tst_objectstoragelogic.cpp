@@ -2,6 +2,7 @@
 // The storage pages' core logic: temporary URL signatures, the folder loader that feeds the
 // object tree and drops answers for a container no longer shown, and the volumes' protection
 // columns (snapshot count, last backup).
+#include "jobs/objecttransferjob.h"
 #include "models/objectfolderloader.h"
 #include "models/objecttreemodel.h"
 #include "models/volumelistmodel.h"
@@ -9,6 +10,9 @@
 #include "openstack/objectstorage/tempurl.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
 #include <QPromise>
 #include <QSignalSpy>
 #include <QTest>
@@ -119,6 +123,54 @@ private Q_SLOTS:
         const QByteArray b = TempUrl::generateKey();
         QCOMPARE(a.size(), 64);
         QVERIFY(a != b);
+    }
+
+    void downloadedFolderKeepsItsLastSegment_data()
+    {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("target");
+        QTest::newRow("top folder") << QStringLiteral("site/") << QStringLiteral("site/index.html") << QStringLiteral("site/index.html");
+        QTest::newRow("nested folder") << QStringLiteral("a/b/") << QStringLiteral("a/b/c/d.txt") << QStringLiteral("b/c/d.txt");
+        QTest::newRow("unicode") << QStringLiteral("kuvat/kesä/") << QStringLiteral("kuvat/kesä/järvi.jpg")
+                                 << QStringLiteral("kesä/järvi.jpg");
+    }
+    void downloadedFolderKeepsItsLastSegment()
+    {
+        QFETCH(QString, folder);
+        QFETCH(QString, name);
+        QFETCH(QString, target);
+        QCOMPARE(ObjectDownloadJob::relativeTarget(folder, name), target);
+    }
+
+    // Files keep their names under the prefix; a folder keeps its own name and its tree; what
+    // does not exist is named, not uploaded.
+    void uploadNamesFilesAndFolders()
+    {
+        QTemporaryDir dir;
+        const auto touch = [&](const QString &relative, const QByteArray &data) {
+            QDir().mkpath(QFileInfo(dir.filePath(relative)).absolutePath());
+            QFile file(dir.filePath(relative));
+            return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+        };
+        QVERIFY(touch(QStringLiteral("one.txt"), "1"));
+        QVERIFY(touch(QStringLiteral("tree/b.txt"), "22"));
+        QVERIFY(touch(QStringLiteral("tree/sub/a.txt"), "333"));
+        QVERIFY(touch(QStringLiteral("tree/.hidden"), "4444"));
+        QStringList skipped;
+        const QJsonArray files = ObjectUploadJob::filesToUpload(
+            QStringLiteral("in/"), {dir.filePath(QStringLiteral("tree")), dir.filePath(QStringLiteral("one.txt")), dir.filePath(QStringLiteral("nope"))},
+            &skipped);
+        QStringList names;
+        qint64 bytes = 0;
+        for (const QJsonValue &file : files) {
+            names << file.toObject().value(QStringLiteral("name")).toString();
+            bytes += file.toObject().value(QStringLiteral("bytes")).toInteger();
+        }
+        QCOMPARE(names, (QStringList{QStringLiteral("in/one.txt"), QStringLiteral("in/tree/.hidden"), QStringLiteral("in/tree/b.txt"),
+                                     QStringLiteral("in/tree/sub/a.txt")}));
+        QCOMPARE(bytes, 10);
+        QCOMPARE(skipped, QStringList{dir.filePath(QStringLiteral("nope"))});
     }
 
     void loaderAnswersFolders()
