@@ -19,8 +19,17 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Container &container = itemAt(index.row());
+    const auto found = m_info.constFind(container.name);
+    const ContainerInfo *info = found == m_info.cend() ? nullptr : &*found;
     switch (role) {
     case NameRole: return container.name;
+    case IsPublicRole: return info ? QVariant(info->isPublic()) : QVariant();
+    case ArchiveRole: return info ? info->archiveContainer() : QString();
+    case Qt::ToolTipRole:
+        if (index.column() == AccessColumn && info)
+            return info->isPublic() ? tr("Anyone with the link may read its objects (read ACL: %1)").arg(info->readAcl)
+                                    : tr("Only this project's users may read it");
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == ObjectsColumn || index.column() == BytesColumn)
             return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
@@ -33,6 +42,13 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
             return role == SortRole ? QVariant(container.objectCount) : QVariant(QLocale().toString(container.objectCount));
         case BytesColumn:
             return role == SortRole ? QVariant(container.bytes) : QVariant(QLocale().formattedDataSize(container.bytes));
+        case AccessColumn:
+            if (!info)
+                return role == SortRole ? QVariant(-1) : QVariant(QStringLiteral("…"));
+            if (role == SortRole)
+                return info->isPublic() ? 1 : 0;
+            return info->isPublic() ? tr("public") : tr("private");
+        case VersioningColumn: return info ? versioningText(*info) : QStringLiteral("…");
         case ModifiedColumn:
             if (role == SortRole)
                 return container.lastModified;
@@ -45,6 +61,31 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
     }
 }
 
+void ContainerListModel::setInfo(const QString &container, const ContainerInfo &info)
+{
+    m_info.insert(container, info);
+    const int row = rowOf(container);
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, AccessColumn), index(row, VersioningColumn));
+}
+
+const ContainerInfo *ContainerListModel::info(const QString &container) const
+{
+    const auto found = m_info.constFind(container);
+    return found == m_info.cend() ? nullptr : &*found;
+}
+
+QString ContainerListModel::versioningText(const ContainerInfo &info)
+{
+    if (!info.versionsLocation.isEmpty())
+        return tr("old versions in %1").arg(info.versionsLocation);
+    if (!info.historyLocation.isEmpty())
+        return tr("history in %1").arg(info.historyLocation);
+    if (info.versionsEnabled)
+        return tr("on");
+    return tr("off");
+}
+
 QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -53,6 +94,8 @@ QVariant ContainerListModel::headerData(int section, Qt::Orientation orientation
     case NameColumn: return tr("Name");
     case ObjectsColumn: return tr("Objects");
     case BytesColumn: return tr("Size");
+    case AccessColumn: return tr("Access");
+    case VersioningColumn: return tr("Versioning");
     case ModifiedColumn: return tr("Last modified");
     default: return {};
     }

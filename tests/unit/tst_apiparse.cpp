@@ -329,6 +329,7 @@ private Q_SLOTS:
         QVERIFY(info.versionedWrites);
         QVERIFY(!info.objectVersioning);
         QVERIFY(info.staticLargeObjects);
+        QCOMPARE(info.tempUrlDigests, (QStringList{QStringLiteral("sha1"), QStringLiteral("sha256"), QStringLiteral("sha512")}));
         QVERIFY(info.maxFileSize > 0);
         QVERIFY(!info.version.isEmpty());
 

@@ -117,6 +117,22 @@ private Q_SLOTS:
         QCOMPARE(url.host(), u"swift.example"_s);
     }
 
+    void preferredDigest_data()
+    {
+        QTest::addColumn<QStringList>("allowed");
+        QTest::addColumn<int>("digest");
+        QTest::newRow("modern Swift") << QStringList{u"sha1"_s, u"sha256"_s, u"sha512"_s} << int(QCryptographicHash::Sha256);
+        QTest::newRow("not said (older Swift, RGW)") << QStringList{} << int(QCryptographicHash::Sha1);
+        QTest::newRow("sha1 only") << QStringList{u"sha1"_s} << int(QCryptographicHash::Sha1);
+        QTest::newRow("sha512 only") << QStringList{u"sha512"_s} << int(QCryptographicHash::Sha512);
+    }
+    void preferredDigest()
+    {
+        QFETCH(QStringList, allowed);
+        QFETCH(int, digest);
+        QCOMPARE(int(TempUrl::preferredDigest(allowed)), digest);
+    }
+
     void generatedKeysDiffer()
     {
         const QByteArray a = TempUrl::generateKey();

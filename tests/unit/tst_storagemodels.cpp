@@ -150,6 +150,53 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, ContainerListModel::NameColumn).data(ContainerListModel::NameRole).toString(), u"backups"_s);
     }
 
+    void containerAccessAndVersioning_data()
+    {
+        QTest::addColumn<QString>("readAcl");
+        QTest::addColumn<QString>("versionsLocation");
+        QTest::addColumn<QString>("historyLocation");
+        QTest::addColumn<QString>("access");
+        QTest::addColumn<QString>("versioning");
+        QTest::newRow("private, no versions") << QString() << QString() << QString() << u"private"_s << u"off"_s;
+        QTest::newRow("public website") << u".r:*,.rlistings"_s << QString() << QString() << u"public"_s << u"off"_s;
+        QTest::newRow("listing only is not public") << u".rlistings"_s << QString() << QString() << u"private"_s << u"off"_s;
+        QTest::newRow("a denied referrer is not public") << u".r:-evil.example"_s << QString() << QString() << u"private"_s
+                                                          << u"off"_s;
+        QTest::newRow("another project may read") << u"4f0c1a:*"_s << u"docs-versions"_s << QString() << u"private"_s
+                                                   << u"old versions in docs-versions"_s;
+        QTest::newRow("history mode") << QString() << QString() << u"docs-history"_s << u"private"_s << u"history in docs-history"_s;
+    }
+    void containerAccessAndVersioning()
+    {
+        QFETCH(QString, readAcl);
+        QFETCH(QString, versionsLocation);
+        QFETCH(QString, historyLocation);
+        QFETCH(QString, access);
+        QFETCH(QString, versioning);
+        ContainerListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setItems({{u"docs"_s, 1, 1, {}}, {u"other"_s, 0, 0, {}}});
+        const QModelIndex accessIndex = model.index(0, ContainerListModel::AccessColumn);
+        QCOMPARE(accessIndex.data().toString(), u"…"_s); // until its HEAD is in
+        QVERIFY(!accessIndex.data(ContainerListModel::IsPublicRole).isValid());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        ContainerInfo info;
+        info.readAcl = readAcl;
+        info.versionsLocation = versionsLocation;
+        info.historyLocation = historyLocation;
+        model.setInfo(u"docs"_s, info);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 0);
+        QCOMPARE(accessIndex.data().toString(), access);
+        QCOMPARE(accessIndex.data(ContainerListModel::IsPublicRole).toBool(), access == u"public");
+        QCOMPARE(model.index(0, ContainerListModel::VersioningColumn).data().toString(), versioning);
+        QCOMPARE(model.index(0, 0).data(ContainerListModel::ArchiveRole).toString(), info.archiveContainer());
+        // Kept across a refresh; the other container still waits for its HEAD.
+        model.setItems({{u"docs"_s, 2, 2, {}}, {u"other"_s, 0, 0, {}}});
+        QCOMPARE(accessIndex.data().toString(), access);
+        QCOMPARE(model.index(1, ContainerListModel::AccessColumn).data().toString(), u"…"_s);
+    }
+
     void quotaFromBlockStorage()
     {
         BlockStorageLimits limits;

@@ -94,6 +94,7 @@ struct SwiftCapabilities {
     bool objectVersioning = false; ///< X-Versions-Enabled works
     bool staticLargeObjects = false;
     bool tempUrl = false;
+    QStringList tempUrlDigests; ///< tempurl.allowed_digests, e.g. sha1 sha256 sha512; empty when /info does not say
     QStringList capabilities; ///< every middleware /info names
 };
 

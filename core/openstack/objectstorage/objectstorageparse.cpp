@@ -164,6 +164,8 @@ SwiftCapabilities capabilities(const QByteArray &body)
     c.objectVersioning = root.has(QStringLiteral("object_versioning"));
     c.staticLargeObjects = root.has(QStringLiteral("slo"));
     c.tempUrl = root.has(QStringLiteral("tempurl"));
+    if (c.tempUrl)
+        c.tempUrlDigests = root.object(QStringLiteral("tempurl")).optionalStrings(QStringLiteral("allowed_digests"));
     return c;
 }
 

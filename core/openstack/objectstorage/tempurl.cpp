@@ -28,6 +28,16 @@ QUrl make(const QUrl &objectUrl, const QByteArray &key, const QDateTime &expires
     return url;
 }
 
+QCryptographicHash::Algorithm preferredDigest(const QStringList &allowedDigests)
+{
+    if (allowedDigests.contains(QStringLiteral("sha256"), Qt::CaseInsensitive))
+        return QCryptographicHash::Sha256;
+    if (allowedDigests.contains(QStringLiteral("sha512"), Qt::CaseInsensitive) &&
+        !allowedDigests.contains(QStringLiteral("sha1"), Qt::CaseInsensitive))
+        return QCryptographicHash::Sha512;
+    return QCryptographicHash::Sha1;
+}
+
 QByteArray generateKey()
 {
     QByteArray key;

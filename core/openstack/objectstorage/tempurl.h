@@ -25,6 +25,10 @@ QByteArray signature(const QByteArray &key, const QByteArray &method, qint64 exp
 QUrl make(const QUrl &objectUrl, const QByteArray &key, const QDateTime &expires, const QByteArray &method = "GET",
           QCryptographicHash::Algorithm algorithm = QCryptographicHash::Sha256);
 
+/// The digest to sign with: SHA-256 where the cluster allows it; SHA-1 where it names only
+/// older digests or does not say (older Swift, Ceph's RGW).
+QCryptographicHash::Algorithm preferredDigest(const QStringList &allowedDigests);
+
 /// A new random key (hex, 64 characters) for X-Account-Meta-Temp-URL-Key.
 QByteArray generateKey();
 
