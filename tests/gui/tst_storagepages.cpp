@@ -4,6 +4,11 @@
 #include "../sandboxcloud.h"
 #include "config/cloudsconfig.h"
 #include "dialogs/confirmdestructive.h"
+#include "dialogs/tempurldialog.h"
+#include "jobs/cloudjobkinds.h"
+#include "jobs/jobjournal.h"
+#include "jobs/jobrunner.h"
+#include "models/containerlistmodel.h"
 #include "models/objecttreemodel.h"
 #include "models/snapshotlistmodel.h"
 #include "models/volumelistmodel.h"
@@ -11,13 +16,19 @@
 #include "net/networkaccess.h"
 #include "net/session.h"
 #include "openstack/blockstorage/blockstorageclient.h"
+#include "openstack/objectstorage/containersettings.h"
 #include "openstack/objectstorage/objectstorageclient.h"
+#include "views/objectdetailspanel.h"
 #include "views/objectstoragepage.h"
 #include "views/volumespage.h"
 
 #include <QApplication>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QTreeWidget>
+#include <QAction>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -59,6 +70,29 @@ int rowWith(const QAbstractItemModel *model, int role, const QString &value)
             return row;
     }
     return -1;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("(missing)");
+}
+
+// The value of a future, waited for without blocking the event loop; rethrows its ApiError.
+template<typename T>
+T await(const QFuture<T> &future)
+{
+    QDeadlineTimer deadline(cloudTimeoutMs);
+    while (!future.isFinished() && !deadline.hasExpired())
+        QTest::qWait(20);
+    return future.result();
 }
 
 // With PILVI_SCREENSHOT_DIR set, keeps a picture of the page as the test left it.
@@ -157,10 +191,13 @@ private Q_SLOTS:
             }
             if (!m_container.isEmpty()) {
                 ObjectStorageClient swift(m_session.get());
-                const QList<ObjectEntry> left = swift.listObjects(m_container).result();
-                for (const ObjectEntry &entry : left)
-                    swift.deleteObject(m_container, entry.name).waitForFinished();
-                swift.deleteContainer(m_container).waitForFinished();
+                swift.setVersioning(m_container, VersioningMode::Off).waitForFinished();
+                for (const QString &container : {m_container, QString(m_container + u"-versions"_s)}) {
+                    const QList<ObjectEntry> left = swift.listObjects(container).result();
+                    for (const ObjectEntry &entry : left)
+                        swift.deleteObject(container, entry.name).waitForFinished();
+                    swift.deleteContainer(container).waitForFinished();
+                }
             }
         } catch (const ApiError &error) {
             qWarning() << "cleanup:" << error.toString();
@@ -169,15 +206,21 @@ private Q_SLOTS:
 
     void objectStoragePage()
     {
+        QTemporaryDir journalDir;
+        JobJournal journal(journalDir.filePath(u"journal.sqlite"_s));
+        QVERIFY(journal.isOpen());
+        JobRunner runner(&journal, [this](const QString &) { return m_session.get(); });
+        registerCloudJobKinds(runner);
         ObjectStoragePage page;
-        page.resize(1000, 700);
+        page.setJobRunner(&runner);
+        page.resize(1200, 760);
         page.show();
         QSignalSpy loaded(&page, &CloudTablePage::loadFinished);
         page.setSession(m_session.get());
         QVERIFY(loaded.wait(cloudTimeoutMs));
         QVERIFY2(!page.statusText().startsWith(u"Could not"_s), qPrintable(page.statusText()));
 
-        // Create a container and see it in the table.
+        // Create a container and see it in the table, private and without versions.
         QSignalSpy actions(&page, &ObjectStoragePage::actionFinished);
         m_container = unique("pilvi-gui");
         page.createContainer(m_container);
@@ -185,22 +228,48 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(rowWith(page.view()->model(), Qt::DisplayRole, m_container) >= 0, cloudTimeoutMs);
         page.showContainer(m_container);
         QCOMPARE(page.currentContainer(), m_container);
+        const ContainerListModel &containers = *page.containerModel();
+        const auto containerCell = [&](int column) {
+            return containers.index(containers.rowOf(m_container), column).data().toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(containerCell(ContainerListModel::AccessColumn), u"private"_s, cloudTimeoutMs);
+        QCOMPARE(containerCell(ContainerListModel::VersioningColumn), u"off"_s);
 
-        // Upload a file into the pseudo-folder "docs/" and find it in the tree there.
+        // Its settings: public, old versions kept in an archive container, a metadata key.
+        ContainerSettings settings = ContainerSettings::of(*containers.info(m_container));
+        settings.isPublic = true;
+        settings.versioning = VersioningMode::Stack;
+        settings.archive = m_container + u"-versions"_s;
+        settings.metadata.insert(u"purpose"_s, u"gui-test"_s);
+        actions.clear();
+        page.applyContainerSettings(m_container, settings);
+        QVERIFY(confirmDialog(&page) || !pendingConfirmDialog(&page)); // typed confirmation in production only
+        QCOMPARE(waitForAction(actions, u"settings of"_s), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(containerCell(ContainerListModel::AccessColumn), u"public"_s, cloudTimeoutMs);
+        QCOMPARE(containerCell(ContainerListModel::VersioningColumn), u"old versions in %1"_s.arg(settings.archive));
+        QCOMPARE(containers.info(m_container)->metadata.value(u"purpose"_s), u"gui-test"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(containers.rowOf(settings.archive) >= 0, cloudTimeoutMs); // created on the way
+
+        // Upload a folder and a file into the pseudo-folder "docs/" as one job; the file twice,
+        // so an old version is kept.
         QTemporaryDir local;
         QVERIFY(local.isValid());
         QByteArray content;
         for (int i = 0; i < 20000; ++i)
             content += QByteArray::number(QRandomGenerator::global()->generate());
         const QString fileName = u"notes.txt"_s;
-        {
-            QFile file(local.filePath(fileName));
-            QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(content);
-        }
+        QVERIFY(writeFile(local.filePath(fileName), "first version"));
         actions.clear();
-        page.uploadFiles({local.filePath(fileName)}, u"docs/"_s);
+        QVERIFY(page.uploadFiles({local.filePath(fileName)}, u"docs/"_s) > 0);
         QCOMPARE(waitForAction(actions, u"Upload"_s), QString());
+        QVERIFY(writeFile(local.filePath(fileName), content));
+        QVERIFY(writeFile(local.filePath(u"site/index.html"_s), "<h1>hello</h1>"));
+        QVERIFY(writeFile(local.filePath(u"site/css/style.css"_s), "h1 { color: teal }"));
+        actions.clear();
+        const qint64 upload = page.uploadFiles({local.filePath(fileName), local.filePath(u"site"_s)}, u"docs/"_s);
+        QVERIFY(upload > 0);
+        QCOMPARE(waitForAction(actions, u"Upload 2 items"_s), QString());
+        QCOMPARE(journal.job(upload).value_or(JobRecord{}).kind, JobKinds::objectUpload);
         const ObjectTreeModel &tree = *page.objectModel();
         QTRY_VERIFY_WITH_TIMEOUT(childWithPath(tree, u"docs/"_s).isValid(), cloudTimeoutMs);
         const QModelIndex folder = childWithPath(tree, u"docs/"_s);
@@ -208,34 +277,85 @@ private Q_SLOTS:
         page.objectView()->expand(folder);
         const QString objectName = u"docs/"_s + fileName;
         QTRY_VERIFY_WITH_TIMEOUT(childWithPath(tree, objectName, childWithPath(tree, u"docs/"_s)).isValid(), cloudTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(childWithPath(tree, u"docs/site/"_s, childWithPath(tree, u"docs/"_s)).isValid(), cloudTimeoutMs);
         const QModelIndex object = childWithPath(tree, objectName, childWithPath(tree, u"docs/"_s));
         QCOMPARE(object.siblingAtColumn(ObjectTreeModel::SizeColumn).data(ObjectTreeModel::SortRole).toLongLong(),
                  content.size());
+        QSignalSpy detailsShown(page.detailsPanel(), &ObjectDetailsPanel::detailsShown);
         page.objectView()->setCurrentIndex(object);
         page.objectView()->selectionModel()->select(object, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QCOMPARE(page.selectedObjects(), QStringList{objectName});
 
-        // Download it into another folder and compare the bytes.
+        // The details show its old version; restore it, and the object is the first text again.
+        QVERIFY(detailsShown.wait(cloudTimeoutMs));
+        QTreeWidget *versions = page.detailsPanel()->versionsView();
+        QVERIFY(versions->isVisibleTo(&page));
+        QCOMPARE(versions->topLevelItemCount(), 1);
+        saveScreenshot(page, u"pilvi-storage-objects.png"_s);
+        versions->setCurrentItem(versions->topLevelItem(0));
+        actions.clear();
+        page.detailsPanel()->restoreButton()->click();
+        QCOMPARE(waitForAction(actions, u"Restore"_s), QString());
+        ObjectStorageClient swift(m_session.get());
+        QCOMPARE(await(swift.getObject(m_container, objectName)), QByteArray("first version"));
+
+        // Metadata and expiry.
+        actions.clear();
+        const QDateTime deleteAt = QDateTime::currentDateTimeUtc().addDays(10);
+        page.setObjectProperties(objectName, {{u"owner"_s, u"gui"_s}}, deleteAt);
+        QCOMPARE(waitForAction(actions, u"properties"_s), QString());
+        const ObjectInfo info = await(swift.objectInfo(m_container, objectName));
+        QCOMPARE(info.metadata.value(u"owner"_s), u"gui"_s);
+        QCOMPARE(info.deleteAt.toSecsSinceEpoch(), deleteAt.toSecsSinceEpoch());
+
+        // A temporary URL from its dialog opens the object without a token.
+        page.findChild<QAction *>(u"tempUrlAction"_s)->trigger();
+        TempUrlDialog *dialog = nullptr;
+        QTRY_VERIFY((dialog = page.findChild<TempUrlDialog *>()) != nullptr);
+        QSignalSpy linked(dialog, &TempUrlDialog::linkFinished);
+        dialog->createButton()->click();
+        QVERIFY(linked.wait(cloudTimeoutMs));
+        QCOMPARE(linked.at(0).at(0).toString(), QString());
+        HttpRequest anonymous;
+        anonymous.url = QUrl(dialog->linkEdit()->text());
+        const HttpResponse answer = await(m_network.send(anonymous));
+        QCOMPARE(answer.status, 200);
+        QCOMPARE(answer.body, QByteArray("first version"));
+        saveScreenshot(*dialog, u"pilvi-storage-tempurl.png"_s);
+        dialog->close();
+
+        // Download the object and the folder into another folder, as one job, and compare.
         QTemporaryDir target;
         QVERIFY(target.isValid());
         actions.clear();
-        page.downloadObjects(page.selectedObjects(), target.path());
+        QVERIFY(page.downloadObjects({objectName}, target.path(), {u"docs/site/"_s}) > 0);
         QCOMPARE(waitForAction(actions, u"Download"_s), QString());
-        QFile downloaded(target.filePath(fileName));
-        QVERIFY(downloaded.open(QIODevice::ReadOnly));
-        QCOMPARE(downloaded.readAll(), content);
-        saveScreenshot(page, u"pilvi-storage-objects.png"_s);
+        QCOMPARE(readFile(target.filePath(fileName)), QByteArray("first version"));
+        QCOMPARE(readFile(target.filePath(u"site/index.html"_s)), QByteArray("<h1>hello</h1>"));
+        QCOMPARE(readFile(target.filePath(u"site/css/style.css"_s)), QByteArray("h1 { color: teal }"));
 
-        // Delete it (the page asks first) and see it go from the tree.
+        // A container with objects cannot go.
+        actions.clear();
+        page.deleteContainer(m_container);
+        QVERIFY(confirmDialog(&page));
+        QCOMPARE(waitForAction(actions, u"Delete container"_s), u"it still holds objects; delete them first"_s);
+
+        // Delete the object (the page asks first) and see it go from the tree. In a container
+        // that keeps old versions, a delete brings the previous one back: turn that off first.
+        settings.versioning = VersioningMode::Off;
+        settings.archive.clear();
+        actions.clear();
+        page.applyContainerSettings(m_container, settings);
+        QCOMPARE(waitForAction(actions, u"settings of"_s), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(containerCell(ContainerListModel::VersioningColumn), u"off"_s, cloudTimeoutMs);
         actions.clear();
         QCOMPARE(page.selectedObjects(), QStringList{objectName});
         page.deleteObjects(page.selectedObjects());
         QVERIFY(confirmDialog(&page));
         QCOMPARE(waitForAction(actions, u"Delete"_s), QString());
         QTRY_VERIFY_WITH_TIMEOUT(!childWithPath(tree, objectName, childWithPath(tree, u"docs/"_s)).isValid(), cloudTimeoutMs);
-        auto remaining = ObjectStorageClient(m_session.get()).listObjects(m_container);
-        QTRY_VERIFY_WITH_TIMEOUT(remaining.isFinished(), cloudTimeoutMs);
-        QCOMPARE(remaining.result().size(), 0);
+        const QList<ObjectEntry> remaining = await(swift.listObjects(m_container));
+        QCOMPARE(remaining.size(), 2); // the folder's two files
     }
 
     void volumesPage()

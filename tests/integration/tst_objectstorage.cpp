@@ -239,6 +239,13 @@ private Q_SLOTS:
             QCOMPARE(answer.status, 200);
             QCOMPARE(answer.body, QByteArray("%PDF-1.4 sandbox"));
 
+            // The client's own: the account's key, the cluster's digest.
+            const TemporaryUrl made = await(swift().temporaryUrl(m_container, QStringLiteral("report.pdf"), "GET",
+                                                                 QDateTime::currentDateTimeUtc().addSecs(600)));
+            QVERIFY(!made.keyCreated);
+            QVERIFY2(made.url.query().contains(QStringLiteral("temp_url_sig=")), qPrintable(made.url.toString()));
+            QCOMPARE(anonymousGet(made.url).body, QByteArray("%PDF-1.4 sandbox"));
+
             const QUrl wrongKey = TempUrl::make(object, "not-the-key", QDateTime::currentDateTimeUtc().addSecs(3600));
             QCOMPARE(anonymousGet(wrongKey).status, 401);
             const QUrl expired = TempUrl::make(object, key.toLatin1(), QDateTime::currentDateTimeUtc().addSecs(-60));

@@ -174,8 +174,11 @@ void MainWindow::buildPages()
                 auto *volumes = new VolumesPage(m_pages);
                 volumes->setJobRunner(m_jobs.get()); // back up and restore run as jobs
                 cloudPage = volumes;
-            } else
-                cloudPage = new ObjectStoragePage(m_pages);
+            } else {
+                auto *storage = new ObjectStoragePage(m_pages);
+                storage->setJobRunner(m_jobs.get()); // uploads and downloads run as jobs
+                cloudPage = storage;
+            }
             m_cloudPages.append(cloudPage);
             widget = cloudPage;
         } else if (page == PageId::Scaling) {

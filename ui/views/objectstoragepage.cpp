@@ -2,42 +2,42 @@
 #include "views/objectstoragepage.h"
 
 #include "dialogs/confirmdestructive.h"
+#include "dialogs/containersettingsdialog.h"
+#include "dialogs/objectpropertiesdialog.h"
+#include "dialogs/tempurldialog.h"
+#include "jobs/jobrunner.h"
+#include "jobs/objecttransferjob.h"
 #include "models/containerlistmodel.h"
 #include "models/objectfolderloader.h"
 #include "models/objecttreemodel.h"
 #include "net/apierror.h"
 #include "net/session.h"
+#include "openstack/objectstorage/containersettings.h"
 #include "openstack/objectstorage/objectstorageclient.h"
+#include "views/objectdetailspanel.h"
 #include "views/transferpanel.h"
 
 #include <QAction>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLocale>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include <atomic>
-#include <memory>
 #include <tuple>
 
 namespace Pilvi {
 
 namespace {
-QString errorText(const ApiError &error)
-{
-    return error.toString();
-}
+/// At most this many containers' HEADs per load: the listing already gives the rest.
+constexpr int maxContainerHeads = 200;
 } // namespace
 
 ObjectStoragePage::ObjectStoragePage(QWidget *parent)
@@ -46,8 +46,7 @@ ObjectStoragePage::ObjectStoragePage(QWidget *parent)
     , m_objects(new ObjectTreeModel(this))
     , m_loader(new ObjectFolderLoader(m_objects, this))
     , m_tree(new QTreeView(this))
-    , m_detailsTitle(new QLabel(this))
-    , m_details(new QFormLayout)
+    , m_details(new ObjectDetailsPanel(this))
     , m_message(new QLabel(this))
     , m_transfers(new TransferPanel(this))
 {
@@ -66,20 +65,6 @@ ObjectStoragePage::ObjectStoragePage(QWidget *parent)
     m_tree->header()->setSectionResizeMode(ObjectTreeModel::NameColumn, QHeaderView::Stretch);
     m_tree->header()->setStretchLastSection(false);
 
-    m_detailsTitle->setObjectName(QStringLiteral("objectDetailsTitle"));
-    m_detailsTitle->setWordWrap(true);
-    QFont bold = m_detailsTitle->font();
-    bold.setBold(true);
-    m_detailsTitle->setFont(bold);
-    auto *detailsPanel = new QWidget(this);
-    detailsPanel->setObjectName(QStringLiteral("objectDetails"));
-    detailsPanel->setAccessibleName(tr("Object details"));
-    auto *detailsLayout = new QVBoxLayout(detailsPanel);
-    detailsLayout->addWidget(m_detailsTitle);
-    detailsLayout->addLayout(m_details);
-    detailsLayout->addStretch(1);
-    detailsPanel->setMinimumWidth(220);
-
     m_message->setObjectName(QStringLiteral("actionMessage"));
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -91,9 +76,10 @@ ObjectStoragePage::ObjectStoragePage(QWidget *parent)
     box->removeWidget(view());
     auto *objectsSplitter = new QSplitter(Qt::Horizontal, this);
     objectsSplitter->addWidget(m_tree);
-    objectsSplitter->addWidget(detailsPanel);
+    objectsSplitter->addWidget(m_details);
     objectsSplitter->setStretchFactor(0, 3);
-    objectsSplitter->setStretchFactor(1, 1);
+    objectsSplitter->setStretchFactor(1, 2);
+    objectsSplitter->setSizes({600, 400}); // the details hold long values (ETags, URLs)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("storageSplitter"));
     splitter->addWidget(view());
@@ -115,11 +101,23 @@ ObjectStoragePage::ObjectStoragePage(QWidget *parent)
         }
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ObjectStoragePage::updateActions);
+    connect(m_details, &ObjectDetailsPanel::restoreRequested, this, &ObjectStoragePage::restoreVersion);
     showDetails();
     updateActions();
 }
 
 ObjectStoragePage::~ObjectStoragePage() = default;
+
+void ObjectStoragePage::setJobRunner(JobRunner *runner)
+{
+    if (m_runner)
+        disconnect(m_runner, nullptr, this, nullptr);
+    m_runner = runner;
+    m_transfers->setJobRunner(runner);
+    if (runner)
+        connect(runner, &JobRunner::jobFinished, this, &ObjectStoragePage::onJobFinished);
+    updateActions();
+}
 
 void ObjectStoragePage::buildActions()
 {
@@ -137,12 +135,23 @@ void ObjectStoragePage::buildActions()
     };
     m_newContainer =
         add(tr("New container…"), QStringLiteral("newContainerAction"), QKeySequence::New, &ObjectStoragePage::askNewContainer);
-    m_upload =
-        add(tr("Upload…"), QStringLiteral("uploadAction"), QKeySequence(Qt::CTRL | Qt::Key_U), &ObjectStoragePage::askUpload);
+    m_containerSettings = add(tr("Settings…"), QStringLiteral("containerSettingsAction"), QKeySequence(),
+                              &ObjectStoragePage::askContainerSettings);
+    m_containerSettings->setToolTip(tr("Who may read the container, its old versions and metadata"));
+    m_deleteContainer = add(tr("Delete container"), QStringLiteral("deleteContainerAction"), QKeySequence(),
+                            [this] { deleteContainer(m_shownContainer); });
+    toolbar->addSeparator();
+    m_upload = add(tr("Upload files…"), QStringLiteral("uploadAction"), QKeySequence(Qt::CTRL | Qt::Key_U),
+                   [this] { askUpload(false); });
+    m_uploadFolder = add(tr("Upload folder…"), QStringLiteral("uploadFolderAction"),
+                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), [this] { askUpload(true); });
     m_download = add(tr("Download…"), QStringLiteral("downloadAction"), QKeySequence(Qt::CTRL | Qt::Key_D),
                      &ObjectStoragePage::askDownload);
-    m_expiry =
-        add(tr("Expiry…"), QStringLiteral("expiryAction"), QKeySequence(Qt::CTRL | Qt::Key_E), &ObjectStoragePage::askExpiry);
+    m_properties = add(tr("Properties…"), QStringLiteral("propertiesAction"), QKeySequence(Qt::ALT | Qt::Key_Return),
+                       &ObjectStoragePage::askProperties);
+    m_properties->setToolTip(tr("Metadata and expiry of the object (%1)").arg(m_properties->shortcut().toString(QKeySequence::NativeText)));
+    m_tempUrl = add(tr("Temporary URL…"), QStringLiteral("tempUrlAction"), QKeySequence(Qt::CTRL | Qt::Key_L),
+                    &ObjectStoragePage::askTemporaryUrl);
     m_delete = add(tr("Delete"), QStringLiteral("deleteObjectsAction"), QKeySequence::Delete,
                    [this] { deleteObjects(selectedObjects()); });
     qobject_cast<QVBoxLayout *>(layout())->insertWidget(1, toolbar);
@@ -162,6 +171,7 @@ QFuture<void> ObjectStoragePage::load(Session *session)
         });
         m_shownContainer.clear();
         m_loader->setContainer({});
+        m_containers->setItems({});
     }
     return ObjectStorageClient(session)
         .listContainers()
@@ -169,7 +179,17 @@ QFuture<void> ObjectStoragePage::load(Session *session)
               [this, generation = currentGeneration()](const QList<Container> &containers) {
                   if (isStale(generation))
                       return QtFuture::makeReadyVoidFuture();
+                  // The listing lacks access and versioning: ask the containers that are new or
+                  // changed since the last listing for their HEAD.
+                  QStringList changed;
+                  for (const Container &container : containers) {
+                      const int row = m_containers->rowOf(container.name);
+                      if (!m_containers->info(container.name) || row < 0 || !(m_containers->itemAt(row) == container))
+                          changed.append(container.name);
+                  }
                   m_containers->setItems(containers);
+                  for (const QString &name : std::as_const(changed).first(std::min<qsizetype>(changed.size(), maxContainerHeads)))
+                      readContainerInfo(name);
                   updateActions();
                   if (!m_shownContainer.isEmpty()) {
                       m_objects->reloadFolder({});
@@ -185,6 +205,28 @@ QFuture<void> ObjectStoragePage::load(Session *session)
                   return rootAnswered;
               })
         .unwrap();
+}
+
+void ObjectStoragePage::readContainerInfo(const QString &container)
+{
+    if (!m_session)
+        return;
+    ObjectStorageClient(m_session)
+        .containerInfo(container)
+        .then(this,
+              [this, container, session = m_session](const ContainerInfo &info) {
+                  if (session != m_session)
+                      return;
+                  const bool firstForShown = container == m_shownContainer && !m_containers->info(container);
+                  m_containers->setInfo(container, info);
+                  updateActions();
+                  if (firstForShown)
+                      showDetails(); // now it knows about versions and public access
+              })
+        .onFailed(this, [](const ApiError &error) {
+            // The column keeps its "…"; the listing itself worked.
+            qWarning("%s", qPrintable(error.toString()));
+        });
 }
 
 QString ObjectStoragePage::currentContainer() const
@@ -229,6 +271,38 @@ QStringList ObjectStoragePage::selectedObjects() const
     return names;
 }
 
+QStringList ObjectStoragePage::selectedFolders() const
+{
+    QStringList folders;
+    const QModelIndexList rows = m_tree->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows) {
+        if (index.data(ObjectTreeModel::IsFolderRole).toBool())
+            folders.append(index.data(ObjectTreeModel::PathRole).toString());
+    }
+    return folders;
+}
+
+qint64 ObjectStoragePage::objectBytes(const QString &name) const
+{
+    // The object is in the tree when the user picked it; look along its folders.
+    QModelIndex parent;
+    for (int depth = 0; depth < 64; ++depth) {
+        QModelIndex next;
+        for (int row = 0; row < m_objects->rowCount(parent); ++row) {
+            const QModelIndex index = m_objects->index(row, 0, parent);
+            const QString path = index.data(ObjectTreeModel::PathRole).toString();
+            if (path == name)
+                return m_objects->entry(index) ? m_objects->entry(index)->bytes : 0;
+            if (index.data(ObjectTreeModel::IsFolderRole).toBool() && name.startsWith(path))
+                next = index;
+        }
+        if (!next.isValid())
+            return 0;
+        parent = next;
+    }
+    return 0;
+}
+
 QString ObjectStoragePage::currentFolderPrefix() const
 {
     // Uploads go into the selected folder, or beside the selected object.
@@ -245,12 +319,20 @@ void ObjectStoragePage::updateActions()
 {
     const bool connected = m_session != nullptr;
     const bool container = !m_shownContainer.isEmpty();
+    const bool transfers = container && m_runner;
     const int objects = static_cast<int>(selectedObjects().size());
+    const bool folders = !selectedFolders().isEmpty();
     m_newContainer->setEnabled(connected);
-    m_upload->setEnabled(container);
-    m_download->setEnabled(objects > 0);
+    m_containerSettings->setEnabled(container && m_containers->info(m_shownContainer));
+    m_deleteContainer->setEnabled(container);
+    m_upload->setEnabled(transfers);
+    m_uploadFolder->setEnabled(transfers);
+    m_download->setEnabled(transfers && (objects > 0 || folders));
     m_delete->setEnabled(objects > 0);
-    m_expiry->setEnabled(objects == 1);
+    m_properties->setEnabled(objects == 1);
+    m_tempUrl->setEnabled(objects == 1);
+    if (container && !m_runner)
+        m_upload->setToolTip(tr("Transfers run as jobs, and this window has no job runner"));
 }
 
 void ObjectStoragePage::finishAction(const QString &what, const QString &error)
@@ -262,53 +344,9 @@ void ObjectStoragePage::finishAction(const QString &what, const QString &error)
 
 void ObjectStoragePage::showDetails()
 {
-    while (m_details->rowCount() > 0)
-        m_details->removeRow(0);
-    const int request = ++m_detailsRequest;
     const QModelIndex current = m_tree->currentIndex();
     const ObjectEntry *entry = m_objects->entry(current);
-    if (!entry || entry->isPseudoFolder) {
-        if (entry)
-            m_detailsTitle->setText(ObjectTreeModel::lastSegment(entry->name) + u'/');
-        else
-            m_detailsTitle->setText(m_shownContainer.isEmpty() ? tr("Select a container") : tr("Select an object"));
-        return;
-    }
-    m_detailsTitle->setText(entry->name);
-    m_details->addRow(new QLabel(tr("Loading…")));
-    if (!m_session)
-        return;
-    ObjectStorageClient(m_session)
-        .objectInfo(m_shownContainer, entry->name)
-        .then(this,
-              [this, request](const ObjectInfo &info) {
-                  if (request != m_detailsRequest)
-                      return; // another object was selected meanwhile
-                  while (m_details->rowCount() > 0)
-                      m_details->removeRow(0);
-                  const QLocale locale;
-                  auto row = [this](const QString &label, const QString &value) {
-                      auto *field = new QLabel(value);
-                      field->setTextInteractionFlags(Qt::TextSelectableByMouse);
-                      field->setWordWrap(true);
-                      m_details->addRow(label, field);
-                  };
-                  row(tr("Size"), tr("%1 (%2 bytes)").arg(locale.formattedDataSize(info.bytes), locale.toString(info.bytes)));
-                  row(tr("Type"), info.contentType);
-                  row(tr("ETag"), info.etag + (info.isLargeObject ? tr(" (manifest)") : QString()));
-                  row(tr("Modified"), locale.toString(info.lastModified.toLocalTime(), QLocale::ShortFormat));
-                  row(tr("Expires"),
-                      info.deleteAt.isValid() ? locale.toString(info.deleteAt.toLocalTime(), QLocale::ShortFormat) : tr("never"));
-                  for (auto it = info.metadata.cbegin(); it != info.metadata.cend(); ++it)
-                      row(it.key(), it.value());
-              })
-        .onFailed(this, [this, request](const ApiError &error) {
-            if (request != m_detailsRequest)
-                return;
-            while (m_details->rowCount() > 0)
-                m_details->removeRow(0);
-            m_details->addRow(new QLabel(tr("Could not read: %1").arg(error.message())));
-        });
+    m_details->showObject(m_session, m_shownContainer, m_containers->info(m_shownContainer), entry ? entry->name : QString());
 }
 
 void ObjectStoragePage::askNewContainer()
@@ -328,6 +366,10 @@ void ObjectStoragePage::createContainer(const QString &name)
 {
     if (!m_session)
         return;
+    if (name.contains(u'/')) {
+        finishAction(tr("Create container %1").arg(name), tr("a container name cannot contain '/'"));
+        return;
+    }
     const QString what = tr("Create container %1").arg(name);
     ObjectStorageClient(m_session)
         .createContainer(name)
@@ -336,94 +378,159 @@ void ObjectStoragePage::createContainer(const QString &name)
                   finishAction(what, {});
                   refresh();
               })
-        .onFailed(this, [this, what](const ApiError &error) { finishAction(what, errorText(error)); });
+        .onFailed(this, [this, what](const ApiError &error) { finishAction(what, error.toString()); });
 }
 
-void ObjectStoragePage::askUpload()
+void ObjectStoragePage::deleteContainer(const QString &name)
 {
-    auto *dialog = new QFileDialog(this, tr("Upload files"));
+    if (!m_session || name.isEmpty())
+        return;
+    const CloudProfile &profile = m_session->profile();
+    ConfirmDestructiveDialog::ask(this, profile.environment, profile.name, tr("Delete container"), name,
+                                  [this, name, session = m_session] {
+                                      const QString what = tr("Delete container %1").arg(name);
+                                      ObjectStorageClient(session)
+                                          .deleteContainer(name)
+                                          .then(this,
+                                                [this, what] {
+                                                    finishAction(what, {});
+                                                    refresh();
+                                                })
+                                          .onFailed(this, [this, what](const ApiError &error) {
+                                              finishAction(what, error.httpStatus() == 409
+                                                                     ? tr("it still holds objects; delete them first")
+                                                                     : error.toString());
+                                          });
+                                  });
+}
+
+void ObjectStoragePage::askContainerSettings()
+{
+    const ContainerInfo *info = m_containers->info(m_shownContainer);
+    if (!info)
+        return;
+    QStringList names;
+    for (const Container &container : m_containers->items())
+        names.append(container.name);
+    auto *dialog = new ContainerSettingsDialog(m_shownContainer, *info, names, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileMode(QFileDialog::ExistingFiles);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog, container = m_shownContainer] { applyContainerSettings(container, dialog->settings()); });
+    dialog->open();
+}
+
+void ObjectStoragePage::applyContainerSettings(const QString &container, const ContainerSettings &settings)
+{
+    const ContainerInfo *info = m_containers->info(container);
+    if (!m_session || !info)
+        return;
+    const QString what = tr("Change the settings of %1").arg(container);
+    const bool archiveExists = m_containers->rowOf(settings.archive) >= 0;
+    auto apply = [this, what, container, current = *info, settings, archiveExists, session = m_session] {
+        Pilvi::applyContainerSettings(session, container, current, settings, archiveExists)
+            .then(this,
+                  [this, what, container] {
+                      finishAction(what, {});
+                      readContainerInfo(container);
+                      refresh(); // an archive container may have been created
+                  })
+            .onFailed(this, [this, what, container](const ApiError &error) {
+                finishAction(what, error.toString());
+                readContainerInfo(container); // show what did change before the error
+            });
+    };
+    // Making data public is the one change here that cannot be taken back once read.
+    if (settings.isPublic && !info->isPublic()) {
+        const CloudProfile &profile = m_session->profile();
+        ConfirmDestructiveDialog::ask(this, profile.environment, profile.name, tr("Make container public"), container, apply);
+        return;
+    }
+    apply();
+}
+
+void ObjectStoragePage::askUpload(bool folder)
+{
+    auto *dialog = new QFileDialog(this, folder ? tr("Upload folder") : tr("Upload files"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileMode(folder ? QFileDialog::Directory : QFileDialog::ExistingFiles);
+    if (folder)
+        dialog->setOption(QFileDialog::ShowDirsOnly);
     connect(dialog, &QFileDialog::filesSelected, this,
             [this, prefix = currentFolderPrefix()](const QStringList &files) { uploadFiles(files, prefix); });
     dialog->open();
 }
 
-void ObjectStoragePage::uploadFiles(const QStringList &paths, const QString &prefix)
+qint64 ObjectStoragePage::uploadFiles(const QStringList &paths, const QString &prefix)
 {
-    if (!m_session || m_shownContainer.isEmpty())
-        return;
-    const QString container = m_shownContainer;
-    for (const QString &path : paths) {
-        const QString name = prefix + QFileInfo(path).fileName();
-        const QString what = tr("Upload %1 to %2/%3").arg(QFileInfo(path).fileName(), container, name);
-        // Cancel aborts the request on the network thread; Swift keeps nothing of an
-        // incomplete PUT.
-        auto abort = std::make_shared<std::atomic_bool>(false);
-        const int id = m_transfers->add(what, [abort] { abort->store(true); });
-        Session *session = m_session;
-        ObjectStorageClient(session)
-            .uploadFile(container, name, path,
-                        ObjectStorageClient::deliverOn(
-                            this, [this, id](qint64 done, qint64 total) { m_transfers->setProgress(id, done, total); }),
-                        QStringLiteral("application/octet-stream"), abort)
-            .then(this,
-                  [this, id, what, container, prefix](const TransferResult &) {
-                      m_transfers->finish(id, {});
-                      if (container == m_shownContainer) {
-                          // The folder may not be in the tree yet: list from the root down.
-                          m_objects->reloadFolder({});
-                          m_objects->reloadFolder(prefix);
-                      }
-                      finishAction(what, {});
-                  })
-            .onFailed(this, [this, id, what, abort](const ApiError &error) {
-                const QString message = abort->load() ? tr("cancelled") : error.message();
-                m_transfers->finish(id, message);
-                finishAction(what, abort->load() ? message : errorText(error));
-            });
+    if (!m_session || m_shownContainer.isEmpty() || !m_runner || paths.isEmpty())
+        return 0;
+    const QString target = m_shownContainer + u'/' + prefix;
+    const QString what = paths.size() == 1 ? tr("Upload %1 to %2").arg(QFileInfo(paths.first()).fileName(), target)
+                                           : tr("Upload %1 items to %2").arg(paths.size()).arg(target);
+    const qint64 id = m_runner->submit(ObjectUploadJob::spec(m_session->profile().name, m_shownContainer, prefix, paths));
+    if (id == 0) {
+        finishAction(what, tr("the job journal cannot be written"));
+        return 0;
     }
+    m_pendingTransfers.insert(id, {what, m_shownContainer, prefix});
+    m_transfers->track(id, what);
+    return id;
 }
 
 void ObjectStoragePage::askDownload()
 {
     const QStringList names = selectedObjects();
-    if (names.isEmpty())
+    const QStringList folders = selectedFolders();
+    if (names.isEmpty() && folders.isEmpty())
         return;
     auto *dialog = new QFileDialog(this, tr("Download into folder"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::Directory);
     dialog->setOption(QFileDialog::ShowDirsOnly);
     connect(dialog, &QFileDialog::fileSelected, this,
-            [this, names](const QString &directory) { downloadObjects(names, directory); });
+            [this, names, folders](const QString &directory) { downloadObjects(names, directory, folders); });
     dialog->open();
 }
 
-void ObjectStoragePage::downloadObjects(const QStringList &names, const QString &directory)
+qint64 ObjectStoragePage::downloadObjects(const QStringList &names, const QString &directory, const QStringList &folders)
 {
-    if (!m_session || m_shownContainer.isEmpty())
-        return;
-    for (const QString &name : names) {
-        const QString target = QDir(directory).filePath(ObjectTreeModel::lastSegment(name));
-        const QString what = tr("Download %1/%2").arg(m_shownContainer, name);
-        auto abort = std::make_shared<std::atomic_bool>(false);
-        const int id = m_transfers->add(what, [abort] { abort->store(true); });
-        ObjectStorageClient(m_session)
-            .downloadFile(m_shownContainer, name, target,
-                          ObjectStorageClient::deliverOn(
-                              this, [this, id](qint64 done, qint64 total) { m_transfers->setProgress(id, done, total); }),
-                          abort)
-            .then(this,
-                  [this, id, what](const TransferResult &) {
-                      m_transfers->finish(id, {});
-                      finishAction(what, {});
-                  })
-            .onFailed(this, [this, id, what, abort](const ApiError &error) {
-                const QString message = abort->load() ? tr("cancelled") : error.message();
-                m_transfers->finish(id, message);
-                finishAction(what, abort->load() ? message : errorText(error));
-            });
+    if (!m_session || m_shownContainer.isEmpty() || !m_runner || (names.isEmpty() && folders.isEmpty()))
+        return 0;
+    QList<ObjectDownloadJob::Object> objects;
+    for (const QString &name : names)
+        objects.append({name, objectBytes(name)});
+    const qsizetype count = names.size() + folders.size();
+    const QString what = count == 1 ? tr("Download %1/%2").arg(m_shownContainer, names.isEmpty() ? folders.first() : names.first())
+                                    : tr("Download %1 items of %2").arg(count).arg(m_shownContainer);
+    const qint64 id =
+        m_runner->submit(ObjectDownloadJob::spec(m_session->profile().name, m_shownContainer, directory, objects, folders));
+    if (id == 0) {
+        finishAction(what, tr("the job journal cannot be written"));
+        return 0;
     }
+    m_pendingTransfers.insert(id, {what, m_shownContainer, {}});
+    m_transfers->track(id, what);
+    return id;
+}
+
+void ObjectStoragePage::onJobFinished(const JobRecord &record)
+{
+    const auto it = m_pendingTransfers.constFind(record.id);
+    if (it == m_pendingTransfers.cend())
+        return;
+    const Transfer transfer = *it;
+    m_pendingTransfers.erase(it);
+    if (record.kind == JobKinds::objectUpload && transfer.container == m_shownContainer) {
+        // The folder may not be in the tree yet: list from the root down.
+        m_objects->reloadFolder({});
+        if (!transfer.prefix.isEmpty())
+            m_objects->reloadFolder(transfer.prefix);
+        refresh(); // counts and bytes
+    }
+    const QString error = record.state == JobState::Succeeded ? QString()
+                          : record.state == JobState::Cancelled ? tr("cancelled")
+                                                                 : record.error;
+    finishAction(transfer.what, error);
 }
 
 void ObjectStoragePage::deleteObjects(const QStringList &names)
@@ -445,47 +552,77 @@ void ObjectStoragePage::deleteObjects(const QStringList &names)
                                   m_objects->reloadFolder(name.left(name.lastIndexOf(u'/') + 1));
                               finishAction(what, {});
                           })
-                    .onFailed(this, [this, what](const ApiError &error) { finishAction(what, errorText(error)); });
+                    .onFailed(this, [this, what](const ApiError &error) { finishAction(what, error.toString()); });
             }
         });
 }
 
-void ObjectStoragePage::askExpiry()
+void ObjectStoragePage::askProperties()
 {
     const QStringList names = selectedObjects();
-    if (names.size() != 1)
+    if (names.size() != 1 || !m_session)
         return;
-    auto *dialog = new QInputDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setWindowTitle(tr("Expiry of %1").arg(names.first()));
-    dialog->setLabelText(tr("Delete the object automatically after this many days (0: keep it):"));
-    dialog->setInputMode(QInputDialog::IntInput);
-    dialog->setIntRange(0, 3650);
-    connect(dialog, &QInputDialog::intValueSelected, this, [this, name = names.first()](int days) {
-        setExpiry(name, days > 0 ? QDateTime::currentDateTimeUtc().addDays(days) : QDateTime());
-    });
-    dialog->open();
+    // Fresh from Swift, not what the details panel showed a while ago.
+    const QString name = names.first();
+    ObjectStorageClient(m_session)
+        .objectInfo(m_shownContainer, name)
+        .then(this,
+              [this, name](const ObjectInfo &info) {
+                  auto *dialog = new ObjectPropertiesDialog(name, info, this);
+                  dialog->setAttribute(Qt::WA_DeleteOnClose);
+                  connect(dialog, &QDialog::accepted, this,
+                          [this, dialog, name] { setObjectProperties(name, dialog->metadata(), dialog->deleteAt()); });
+                  dialog->open();
+              })
+        .onFailed(this, [this, name](const ApiError &error) { finishAction(tr("Read %1").arg(name), error.toString()); });
 }
 
-void ObjectStoragePage::setExpiry(const QString &name, const QDateTime &deleteAt)
+void ObjectStoragePage::setObjectProperties(const QString &name, const QMap<QString, QString> &metadata, const QDateTime &deleteAt)
 {
     if (!m_session || m_shownContainer.isEmpty())
         return;
-    const QString what = tr("Set expiry of %1").arg(name);
-    // Swift's POST replaces all metadata: read the object's keys first and send them along.
-    Session *session = m_session;
-    ObjectStorageClient(session)
-        .objectInfo(m_shownContainer, name)
-        .then([session, container = m_shownContainer, name, deleteAt](const ObjectInfo &info) {
-            return ObjectStorageClient(session).setObjectMetadata(container, name, info.metadata, deleteAt);
-        })
-        .unwrap()
+    const QString what = tr("Set the properties of %1").arg(name);
+    ObjectStorageClient(m_session)
+        .setObjectMetadata(m_shownContainer, name, metadata, deleteAt)
         .then(this,
               [this, what] {
                   finishAction(what, {});
                   showDetails();
               })
-        .onFailed(this, [this, what](const ApiError &error) { finishAction(what, errorText(error)); });
+        .onFailed(this, [this, what](const ApiError &error) { finishAction(what, error.toString()); });
+}
+
+void ObjectStoragePage::restoreVersion(const QString &archive, const QString &versionName)
+{
+    const QModelIndex current = m_tree->currentIndex();
+    const ObjectEntry *entry = m_objects->entry(current);
+    if (!m_session || !entry || entry->isPseudoFolder || archive.isEmpty())
+        return;
+    const QString name = entry->name;
+    const QString what = tr("Restore an old version of %1").arg(name);
+    ObjectStorageClient(m_session)
+        .copyObject(archive, versionName, m_shownContainer, name)
+        .then(this,
+              [this, what] {
+                  finishAction(what, {});
+                  showDetails();
+              })
+        .onFailed(this, [this, what](const ApiError &error) { finishAction(what, error.toString()); });
+}
+
+void ObjectStoragePage::askTemporaryUrl()
+{
+    const QStringList names = selectedObjects();
+    if (names.size() != 1 || !m_session)
+        return;
+    auto *dialog = new TempUrlDialog(
+        names.first(),
+        [session = m_session, container = m_shownContainer, name = names.first()](const QByteArray &method, const QDateTime &expires) {
+            return ObjectStorageClient(session).temporaryUrl(container, name, method, expires);
+        },
+        this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace Pilvi

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "views/transferpanel.h"
 
+#include "jobs/jobrunner.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -11,7 +13,8 @@
 namespace Pilvi {
 
 namespace {
-constexpr auto idProperty = "transferId";
+constexpr auto idProperty = "jobId";
+constexpr auto finishedProperty = "finished";
 } // namespace
 
 TransferPanel::TransferPanel(QWidget *parent)
@@ -27,42 +30,52 @@ TransferPanel::TransferPanel(QWidget *parent)
     hide(); // shown while there is a row
 }
 
-QWidget *TransferPanel::row(int id) const
+void TransferPanel::setJobRunner(JobRunner *runner)
+{
+    if (m_runner)
+        disconnect(m_runner, nullptr, this, nullptr);
+    m_runner = runner;
+    if (!runner)
+        return;
+    connect(runner, &JobRunner::jobChanged, this, &TransferPanel::update);
+    connect(runner, &JobRunner::jobFinished, this, &TransferPanel::finish);
+}
+
+QWidget *TransferPanel::row(qint64 jobId) const
 {
     for (int i = 0; i < m_rows->count(); ++i) {
         QWidget *widget = m_rows->itemAt(i)->widget();
-        if (widget && widget->property(idProperty).toInt() == id)
+        if (widget && widget->property(idProperty).toLongLong() == jobId)
             return widget;
     }
     return nullptr;
 }
 
-int TransferPanel::add(const QString &title, std::function<void()> cancel)
+void TransferPanel::track(qint64 jobId, const QString &title)
 {
-    const int id = m_nextId++;
     auto *rowWidget = new QWidget(this);
-    rowWidget->setProperty(idProperty, id);
-    auto *label = new QLabel(title, rowWidget);
+    rowWidget->setProperty(idProperty, jobId);
+    auto *label = new QLabel(tr("%1 (job %2)").arg(title).arg(jobId), rowWidget);
     label->setObjectName(QStringLiteral("transferTitle"));
     auto *bar = new QProgressBar(rowWidget);
     bar->setObjectName(QStringLiteral("transferProgress"));
     bar->setAccessibleName(tr("Progress of %1").arg(title));
     bar->setRange(0, 0); // busy until the first progress report
-    bar->setMaximumWidth(240);
+    bar->setMaximumWidth(260);
     auto *button = new QToolButton(rowWidget);
     button->setObjectName(QStringLiteral("transferButton"));
     button->setText(tr("Cancel"));
     button->setAccessibleName(tr("Cancel %1").arg(title));
-    connect(button, &QToolButton::clicked, this, [this, id, cancel = std::move(cancel)] {
-        QWidget *current = row(id);
+    connect(button, &QToolButton::clicked, this, [this, jobId] {
+        QWidget *current = row(jobId);
         if (!current)
             return;
-        if (current->property("finished").toBool()) {
-            current->deleteLater();
+        if (current->property(finishedProperty).toBool()) {
             m_rows->removeWidget(current);
+            current->deleteLater();
             setVisible(m_rows->count() > 0);
-        } else if (cancel) {
-            cancel();
+        } else if (m_runner) {
+            m_runner->cancel(jobId);
         }
     });
     auto *layout = new QHBoxLayout(rowWidget);
@@ -73,42 +86,39 @@ int TransferPanel::add(const QString &title, std::function<void()> cancel)
     m_rows->addWidget(rowWidget);
     ++m_active;
     show();
-    return id;
 }
 
-void TransferPanel::setProgress(int id, qint64 done, qint64 total)
+void TransferPanel::update(const JobRecord &record)
 {
-    QWidget *current = row(id);
-    if (!current)
+    QWidget *current = row(record.id);
+    if (!current || current->property(finishedProperty).toBool() || record.progressTotal <= 0)
         return;
     auto *bar = current->findChild<QProgressBar *>();
-    if (total > 0) {
-        // Per mille, so files over 2 GiB fit an int range.
-        bar->setRange(0, 1000);
-        bar->setValue(static_cast<int>(done * 1000 / total));
-        bar->setFormat(QStringLiteral("%1 / %2").arg(QLocale().formattedDataSize(done), QLocale().formattedDataSize(total)));
-    } else {
-        bar->setFormat(QLocale().formattedDataSize(done));
-    }
+    // Transfer jobs count KiB: an int range holds 2 TiB.
+    bar->setRange(0, record.progressTotal);
+    bar->setValue(record.progressDone);
+    const QLocale locale;
+    bar->setFormat(tr("%1 / %2").arg(locale.formattedDataSize(qint64(record.progressDone) * 1024),
+                                     locale.formattedDataSize(qint64(record.progressTotal) * 1024)));
 }
 
-void TransferPanel::finish(int id, const QString &error)
+void TransferPanel::finish(const JobRecord &record)
 {
-    QWidget *current = row(id);
-    if (!current)
+    QWidget *current = row(record.id);
+    if (!current || current->property(finishedProperty).toBool())
         return;
     --m_active;
-    current->setProperty("finished", true);
+    current->setProperty(finishedProperty, true);
     auto *bar = current->findChild<QProgressBar *>();
+    const bool ok = record.state == JobState::Succeeded;
     bar->setRange(0, 1);
-    bar->setValue(error.isEmpty() ? 1 : 0);
-    bar->setFormat(error.isEmpty() ? tr("Done") : tr("Failed"));
-    bar->setToolTip(error);
+    bar->setValue(ok ? 1 : 0);
+    bar->setFormat(ok ? tr("Done") : record.state == JobState::Cancelled ? tr("Cancelled") : tr("Failed"));
+    bar->setToolTip(record.error);
     auto *label = current->findChild<QLabel *>(QStringLiteral("transferTitle"));
-    if (!error.isEmpty())
-        label->setText(tr("%1 — %2").arg(label->text(), error));
-    auto *button = current->findChild<QToolButton *>();
-    button->setText(tr("Dismiss"));
+    if (!record.error.isEmpty())
+        label->setText(tr("%1 — %2").arg(label->text(), record.error));
+    current->findChild<QToolButton *>()->setText(tr("Dismiss"));
 }
 
 } // namespace Pilvi

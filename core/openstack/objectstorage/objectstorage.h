@@ -6,6 +6,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 
 namespace Pilvi {
 
@@ -96,6 +97,12 @@ struct SwiftCapabilities {
     bool tempUrl = false;
     QStringList tempUrlDigests; ///< tempurl.allowed_digests, e.g. sha1 sha256 sha512; empty when /info does not say
     QStringList capabilities; ///< every middleware /info names
+};
+
+/// A temporary URL and how it came about.
+struct TemporaryUrl {
+    QUrl url;
+    bool keyCreated = false; ///< the account had no Temp-URL-Key: Pilvi set a new one
 };
 
 /// The outcome of a streamed upload or download, checked against Swift's ETag.

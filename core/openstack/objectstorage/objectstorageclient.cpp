@@ -4,6 +4,7 @@
 #include "net/apierror.h"
 #include "net/session.h"
 #include "openstack/objectstorage/objectstorageparse.h"
+#include "openstack/objectstorage/tempurl.h"
 #include "openstack/paging.h"
 #include "util/logging.h"
 
@@ -443,6 +444,40 @@ QFuture<QUrl> ObjectStorageClient::objectUrl(const QString &container, const QSt
     return m_session->authenticate().then([session = m_session, container, name](const AuthToken &token) {
         return QUrl(session->endpointUrl(token, QStringLiteral("object-store")) + objectPath(container, name));
     });
+}
+
+QFuture<TemporaryUrl> ObjectStorageClient::temporaryUrl(const QString &container, const QString &name, const QByteArray &method,
+                                                       const QDateTime &expires)
+{
+    Session *session = m_session;
+    const auto keyOfAccount = [session](const AccountInfo &account) {
+        const QString key = account.metadata.value(QStringLiteral("temp-url-key"));
+        if (!key.isEmpty())
+            return QtFuture::makeReadyValueFuture(std::pair<QString, bool>(key, false));
+        const QString created = QString::fromLatin1(TempUrl::generateKey());
+        return ObjectStorageClient(session)
+            .setAccountMetadata({{QStringLiteral("Temp-URL-Key"), created}})
+            .then([created] { return std::pair<QString, bool>(created, true); });
+    };
+    // /info needs no token and may be missing (some RGW setups): then sign as older clusters expect.
+    return capabilities()
+        .then([](const SwiftCapabilities &capabilities) { return capabilities.tempUrlDigests; })
+        .onFailed([](const ApiError &) { return QStringList(); })
+        .then([session, container, name, method, expires, keyOfAccount](const QStringList &digests) {
+            return ObjectStorageClient(session)
+                .accountInfo()
+                .then(keyOfAccount)
+                .unwrap()
+                .then([session, container, name, method, expires, digests](const std::pair<QString, bool> &key) {
+                    return ObjectStorageClient(session).objectUrl(container, name).then([=](const QUrl &url) {
+                        return TemporaryUrl{
+                            TempUrl::make(url, key.first.toLatin1(), expires, method, TempUrl::preferredDigest(digests)),
+                            key.second};
+                    });
+                })
+                .unwrap();
+        })
+        .unwrap();
 }
 
 QFuture<SwiftCapabilities> ObjectStorageClient::capabilities()

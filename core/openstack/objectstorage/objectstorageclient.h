@@ -77,6 +77,11 @@ public:
     static QString publicReadAcl() { return QStringLiteral(".r:*,.rlistings"); }
     /// The object's full URL (storage endpoint + path), for temporary and public links.
     QFuture<QUrl> objectUrl(const QString &container, const QString &name);
+    /// A link that lets anyone `method` (GET, PUT...) the object until `expires`, without a token
+    /// (tempurl middleware), signed with the account's Temp-URL-Key and the digest the cluster
+    /// allows. An account without a key gets a new random one (the answer says so).
+    QFuture<TemporaryUrl> temporaryUrl(const QString &container, const QString &name, const QByteArray &method,
+                                       const QDateTime &expires);
     /// Replaces an object's metadata (Swift's POST keeps none of the old keys) and its
     /// expiry (an invalid `deleteAt` keeps it forever).
     QFuture<void> setObjectMetadata(const QString &container, const QString &name, const QMap<QString, QString> &metadata,

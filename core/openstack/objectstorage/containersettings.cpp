@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "openstack/objectstorage/containersettings.h"
+
+#include "openstack/objectstorage/objectstorageclient.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace Pilvi {
+
+ContainerSettings ContainerSettings::of(const ContainerInfo &info)
+{
+    ContainerSettings settings;
+    settings.isPublic = info.isPublic();
+    if (!info.versionsLocation.isEmpty())
+        settings.versioning = VersioningMode::Stack;
+    else if (!info.historyLocation.isEmpty())
+        settings.versioning = VersioningMode::History;
+    settings.archive = info.archiveContainer();
+    settings.metadata = info.metadata;
+    return settings;
+}
+
+QFuture<void> applyContainerSettings(Session *session, const QString &container, const ContainerInfo &current,
+                                     const ContainerSettings &wanted, bool archiveExists)
+{
+    const ContainerSettings before = ContainerSettings::of(current);
+    QList<std::function<QFuture<void>()>> steps;
+    if (wanted.isPublic != before.isPublic)
+        steps.append([=] {
+            return ObjectStorageClient(session).setContainerReadAcl(container,
+                                                                    wanted.isPublic ? ObjectStorageClient::publicReadAcl() : QString());
+        });
+    const bool versioningChanged =
+        wanted.versioning != before.versioning || (wanted.versioning != VersioningMode::Off && wanted.archive != before.archive);
+    if (versioningChanged) {
+        if (wanted.versioning != VersioningMode::Off && !archiveExists)
+            steps.append([=] { return ObjectStorageClient(session).createContainer(wanted.archive); });
+        steps.append([=] { return ObjectStorageClient(session).setVersioning(container, wanted.versioning, wanted.archive); });
+    }
+    QMap<QString, QString> set;
+    QStringList remove;
+    for (auto it = wanted.metadata.cbegin(); it != wanted.metadata.cend(); ++it) {
+        if (before.metadata.value(it.key().toLower()) != it.value() || !before.metadata.contains(it.key().toLower()))
+            set.insert(it.key(), it.value());
+    }
+    for (auto it = before.metadata.cbegin(); it != before.metadata.cend(); ++it) {
+        const bool kept = std::any_of(wanted.metadata.keyBegin(), wanted.metadata.keyEnd(),
+                                      [&](const QString &key) { return key.compare(it.key(), Qt::CaseInsensitive) == 0; });
+        if (!kept)
+            remove.append(it.key());
+    }
+    if (!set.isEmpty() || !remove.isEmpty())
+        steps.append([=] { return ObjectStorageClient(session).setContainerMetadata(container, set, remove); });
+
+    // One after another: the archive must exist before versioning points at it.
+    QFuture<void> chain = QtFuture::makeReadyVoidFuture();
+    for (const auto &step : std::as_const(steps))
+        chain = chain.then([step] { return step(); }).unwrap();
+    return chain;
+}
+
+} // namespace Pilvi

@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "openstack/objectstorage/objectstorage.h"
+
+#include <QFuture>
+
+namespace Pilvi {
+
+class Session;
+
+/// What the user can change about a container: who may read it, how it keeps old versions
+/// (versioned_writes) and its metadata.
+struct ContainerSettings {
+    bool isPublic = false;
+    VersioningMode versioning = VersioningMode::Off;
+    QString archive; ///< the container old versions go to (with Stack or History)
+    QMap<QString, QString> metadata;
+
+    static ContainerSettings of(const ContainerInfo &info);
+    friend bool operator==(const ContainerSettings &, const ContainerSettings &) = default;
+};
+
+/// Changes the container from `current` to `wanted`, sending only what differs: the read ACL
+/// (public is Swift's ".r:*,.rlistings"), the archive container (created first when
+/// `archiveExists` is false) and versioning, then the metadata (changed keys set, dropped keys
+/// removed). Stops at the first error. Futures finish on the network thread.
+QFuture<void> applyContainerSettings(Session *session, const QString &container, const ContainerInfo &current,
+                                     const ContainerSettings &wanted, bool archiveExists);
+
+} // namespace Pilvi
