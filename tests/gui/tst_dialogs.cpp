@@ -1,7 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The "Add a cloud" dialog and the production guard, offscreen.
+// The "Add a cloud" dialog, the production guard and the object storage dialogs, offscreen.
 #include "dialogs/addclouddialog.h"
 #include "dialogs/confirmdestructive.h"
+#include "dialogs/containersettingsdialog.h"
+#include "dialogs/metadatatable.h"
+#include "dialogs/objectpropertiesdialog.h"
+#include "dialogs/tempurldialog.h"
+
+#include <QCheckBox>
+#include <QDateTimeEdit>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QPromise>
+#include <QSignalSpy>
+#include <QTableWidget>
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -145,6 +157,128 @@ private Q_SLOTS:
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("db"));
         dialog->actionButton()->click();
         QVERIFY(confirmed);
+    }
+
+    void metadataProblems_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("problem"); // a word of the message, or empty for none
+        QTest::newRow("plain") << QStringLiteral("owner") << QStringLiteral("team a") << QString();
+        QTest::newRow("dash and underscore") << QStringLiteral("Backup-Policy_v2") << QStringLiteral("daily") << QString();
+        QTest::newRow("space in key") << QStringLiteral("my key") << QStringLiteral("x") << QStringLiteral("letters");
+        QTest::newRow("colon in key") << QStringLiteral("a:b") << QStringLiteral("x") << QStringLiteral("':'");
+        QTest::newRow("non-ASCII key") << QStringLiteral("päivä") << QStringLiteral("x") << QStringLiteral("'ä'");
+        QTest::newRow("two-line value") << QStringLiteral("note") << QStringLiteral("one\ntwo") << QStringLiteral("one line");
+        QTest::newRow("value without key") << QString() << QStringLiteral("orphan") << QStringLiteral("no key");
+        QTest::newRow("empty row is ignored") << QString() << QString() << QString();
+    }
+    void metadataProblems()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, problem);
+        MetadataTable table;
+        table.setMetadata({{QStringLiteral("kept"), QStringLiteral("1")}});
+        table.addRow(key, value);
+        QVERIFY2(problem.isEmpty() ? table.problem().isEmpty() : table.problem().contains(problem), qPrintable(table.problem()));
+        QCOMPARE(table.problem().startsWith(QStringLiteral("Row 2")), !problem.isEmpty());
+        if (problem.isEmpty() && !key.isEmpty())
+            QCOMPARE(table.metadata().value(key), value);
+        QCOMPARE(table.metadata().value(QStringLiteral("kept")), QStringLiteral("1"));
+    }
+
+    void containerSettingsShowAndReturnTheChoice()
+    {
+        ContainerInfo info;
+        info.readAcl = QStringLiteral(".r:*,.rlistings");
+        info.historyLocation = QStringLiteral("docs-history");
+        info.metadata = {{QStringLiteral("purpose"), QStringLiteral("docs")}};
+        ContainerSettingsDialog dialog(QStringLiteral("docs"), info, {QStringLiteral("docs"), QStringLiteral("docs-history")});
+        QCOMPARE(dialog.settings(), ContainerSettings::of(info));
+        QVERIFY(dialog.publicButton()->isChecked());
+        QCOMPARE(dialog.archiveBox()->currentText(), QStringLiteral("docs-history"));
+        QCOMPARE(dialog.archiveBox()->findText(QStringLiteral("docs")), -1); // not its own archive
+
+        child<QRadioButton>(&dialog, "privateButton")->setChecked(true);
+        dialog.versioningBox()->setCurrentIndex(dialog.versioningBox()->findData(QVariant::fromValue(VersioningMode::Off)));
+        const ContainerSettings chosen = dialog.settings();
+        QVERIFY(!chosen.isPublic);
+        QCOMPARE(chosen.versioning, VersioningMode::Off);
+        QVERIFY(chosen.archive.isEmpty());
+        QVERIFY(!dialog.archiveBox()->isEnabled());
+        QCOMPARE(chosen.metadata, info.metadata);
+    }
+
+    void containerSettingsRefuseABadArchive_data()
+    {
+        QTest::addColumn<QString>("archive");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("another container") << QStringLiteral("docs-versions") << true;
+        QTest::newRow("itself") << QStringLiteral("docs") << false;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("with a slash") << QStringLiteral("a/b") << false;
+    }
+    void containerSettingsRefuseABadArchive()
+    {
+        QFETCH(QString, archive);
+        QFETCH(bool, accepted);
+        ContainerSettingsDialog dialog(QStringLiteral("docs"), ContainerInfo{}, {QStringLiteral("docs")});
+        dialog.versioningBox()->setCurrentIndex(dialog.versioningBox()->findData(QVariant::fromValue(VersioningMode::Stack)));
+        QCOMPARE(dialog.archiveBox()->currentText(), QStringLiteral("docs-versions")); // the suggestion
+        dialog.archiveBox()->setCurrentText(archive);
+        QCOMPARE(dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled(), accepted);
+        QCOMPARE(child<QLabel>(&dialog, "problemLabel")->isHidden(), accepted);
+    }
+
+    void objectPropertiesExpiry()
+    {
+        ObjectInfo info;
+        info.bytes = 2048;
+        info.contentType = QStringLiteral("text/plain");
+        info.metadata = {{QStringLiteral("owner"), QStringLiteral("me")}};
+        ObjectPropertiesDialog dialog(QStringLiteral("notes.txt"), info);
+        QVERIFY(!dialog.deleteAt().isValid()); // kept until deleted
+        QVERIFY(!dialog.expiryEdit()->isEnabled());
+        dialog.expiresBox()->setChecked(true);
+        QVERIFY(dialog.expiryEdit()->isEnabled());
+        QVERIFY(dialog.deleteAt() > QDateTime::currentDateTimeUtc());
+        QVERIFY(dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        dialog.expiryEdit()->setDateTime(QDateTime::currentDateTime().addDays(-1));
+        QVERIFY(!dialog.buttons()->button(QDialogButtonBox::Ok)->isEnabled()); // Swift refuses a past X-Delete-At
+        QCOMPARE(dialog.metadata(), info.metadata);
+    }
+
+    // The link shown is the one made for the choices shown: changing them drops it, and an
+    // answer for older choices is not shown.
+    void temporaryUrlFollowsTheChoices()
+    {
+        QList<std::pair<QByteArray, qint64>> asked;
+        QList<std::shared_ptr<QPromise<TemporaryUrl>>> pending;
+        TempUrlDialog dialog(QStringLiteral("report.pdf"), [&](const QByteArray &method, const QDateTime &expires) {
+            asked.append({method, QDateTime::currentDateTimeUtc().secsTo(expires)});
+            auto promise = std::make_shared<QPromise<TemporaryUrl>>();
+            promise->start();
+            pending.append(promise);
+            return promise->future();
+        });
+        QSignalSpy finished(&dialog, &TempUrlDialog::linkFinished);
+        dialog.createButton()->click();
+        QCOMPARE(asked.size(), 1);
+        QCOMPARE(asked.at(0).first, QByteArray("GET"));
+        QVERIFY(qAbs(asked.at(0).second - 86400) <= 2);
+        dialog.methodBox()->setCurrentIndex(1); // PUT: the GET answer still to come must not show
+        pending.at(0)->addResult(TemporaryUrl{QUrl(QStringLiteral("http://swift/old")), false});
+        pending.at(0)->finish();
+        QTest::qWait(50);
+        QVERIFY(dialog.linkEdit()->text().isEmpty());
+        dialog.createButton()->click();
+        QCOMPARE(asked.at(1).first, QByteArray("PUT"));
+        pending.at(1)->addResult(TemporaryUrl{QUrl(QStringLiteral("http://swift/new?temp_url_sig=x")), true});
+        pending.at(1)->finish();
+        QTRY_COMPARE(dialog.linkEdit()->text(), QStringLiteral("http://swift/new?temp_url_sig=x"));
+        QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("Temp-URL-Key")));
+        QCOMPARE(finished.size(), 1);
     }
 };
 
