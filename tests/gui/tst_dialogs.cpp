@@ -24,6 +24,14 @@
 using namespace Pilvi;
 
 namespace {
+// With PILVI_SCREENSHOT_DIR set, keeps a picture of the dialog.
+void saveScreenshot(QWidget &dialog, const QString &name)
+{
+    const QString directory = qEnvironmentVariable("PILVI_SCREENSHOT_DIR");
+    if (!directory.isEmpty())
+        QVERIFY(dialog.grab().save(directory + u'/' + name));
+}
+
 template<typename T>
 T *child(QWidget *parent, const char *name)
 {
@@ -199,6 +207,7 @@ private Q_SLOTS:
         QVERIFY(dialog.publicButton()->isChecked());
         QCOMPARE(dialog.archiveBox()->currentText(), QStringLiteral("docs-history"));
         QCOMPARE(dialog.archiveBox()->findText(QStringLiteral("docs")), -1); // not its own archive
+        saveScreenshot(dialog, QStringLiteral("pilvi-container-settings.png"));
 
         child<QRadioButton>(&dialog, "privateButton")->setChecked(true);
         dialog.versioningBox()->setCurrentIndex(dialog.versioningBox()->findData(QVariant::fromValue(VersioningMode::Off)));
@@ -238,6 +247,7 @@ private Q_SLOTS:
         info.contentType = QStringLiteral("text/plain");
         info.metadata = {{QStringLiteral("owner"), QStringLiteral("me")}};
         ObjectPropertiesDialog dialog(QStringLiteral("notes.txt"), info);
+        saveScreenshot(dialog, QStringLiteral("pilvi-object-properties.png"));
         QVERIFY(!dialog.deleteAt().isValid()); // kept until deleted
         QVERIFY(!dialog.expiryEdit()->isEnabled());
         dialog.expiresBox()->setChecked(true);

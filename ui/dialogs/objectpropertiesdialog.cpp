@@ -25,9 +25,10 @@ ObjectPropertiesDialog::ObjectPropertiesDialog(const QString &name, const Object
 {
     setWindowTitle(tr("Properties of %1").arg(name));
     setObjectName(QStringLiteral("objectPropertiesDialog"));
-    auto *summary = new QLabel(tr("%1 · %2 · modified %3")
-                                   .arg(QLocale().formattedDataSize(info.bytes), info.contentType,
-                                        QLocale().toString(info.lastModified.toLocalTime(), QLocale::ShortFormat)));
+    QString facts = tr("%1 · %2").arg(QLocale().formattedDataSize(info.bytes), info.contentType);
+    if (info.lastModified.isValid())
+        facts = tr("%1 · modified %2").arg(facts, QLocale().toString(info.lastModified.toLocalTime(), QLocale::ShortFormat));
+    auto *summary = new QLabel(facts);
     summary->setWordWrap(true);
 
     auto *metadata = new QGroupBox(tr("Metadata (X-Object-Meta-*)"));

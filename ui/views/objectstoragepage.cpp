@@ -188,30 +188,49 @@ QFuture<void> ObjectStoragePage::load(Session *session)
                           changed.append(container.name);
                   }
                   m_containers->setItems(containers);
+                  QList<QFuture<void>> heads;
                   for (const QString &name : std::as_const(changed).first(std::min<qsizetype>(changed.size(), maxContainerHeads)))
-                      readContainerInfo(name);
+                      heads.append(readContainerInfo(name));
                   updateActions();
+                  QFuture<void> headsAnswered =
+                      QtFuture::whenAll(heads.begin(), heads.end()).then([](const QList<QFuture<void>> &) {});
                   if (!m_shownContainer.isEmpty()) {
                       m_objects->reloadFolder({});
-                      return QtFuture::makeReadyVoidFuture();
+                      return headsAnswered;
                   }
                   if (containers.isEmpty())
-                      return QtFuture::makeReadyVoidFuture();
-                  // Show the first container's objects at once; the page counts as loaded when
-                  // they (or their error) are there, so a screenshot shows them.
-                  QFuture<void> rootAnswered = QtFuture::connect(m_loader, &ObjectFolderLoader::folderAnswered)
-                                                   .then([](const std::tuple<QString, bool> &) {});
+                      return headsAnswered;
+                  // Show the first container's objects at once, and the details of its first
+                  // object; the page counts as loaded when they (or their errors) are there, so
+                  // a screenshot shows them.
+                  QFuture<void> shown =
+                      QtFuture::connect(m_loader, &ObjectFolderLoader::folderAnswered)
+                          .then(this,
+                                [this](const std::tuple<QString, bool> &) {
+                                    for (int row = 0; row < m_objects->rowCount({}); ++row) {
+                                        const QModelIndex index = m_objects->index(row, 0);
+                                        if (!index.data(ObjectTreeModel::IsFolderRole).toBool() &&
+                                            !index.data(ObjectTreeModel::IsLoadingRowRole).toBool()) {
+                                            QFuture<void> details = QtFuture::connect(m_details, &ObjectDetailsPanel::detailsShown);
+                                            m_tree->setCurrentIndex(index);
+                                            return details;
+                                        }
+                                    }
+                                    return QtFuture::makeReadyVoidFuture();
+                                })
+                          .unwrap();
                   view()->setCurrentIndex(view()->model()->index(0, 0));
-                  return rootAnswered;
+                  QList<QFuture<void>> parts{headsAnswered, shown};
+                  return QtFuture::whenAll(parts.begin(), parts.end()).then([](const QList<QFuture<void>> &) {});
               })
         .unwrap();
 }
 
-void ObjectStoragePage::readContainerInfo(const QString &container)
+QFuture<void> ObjectStoragePage::readContainerInfo(const QString &container)
 {
     if (!m_session)
-        return;
-    ObjectStorageClient(m_session)
+        return QtFuture::makeReadyVoidFuture();
+    return ObjectStorageClient(m_session)
         .containerInfo(container)
         .then(this,
               [this, container, session = m_session](const ContainerInfo &info) {

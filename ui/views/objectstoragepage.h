@@ -93,7 +93,7 @@ private:
     void updateActions();
     void finishAction(const QString &what, const QString &error);
     void onJobFinished(const JobRecord &record);
-    void readContainerInfo(const QString &container);
+    QFuture<void> readContainerInfo(const QString &container);
     QString currentFolderPrefix() const;
     qint64 objectBytes(const QString &name) const;
     void askNewContainer();
