@@ -195,7 +195,7 @@ install_inside() {
     # inside/python/sandbox_*.py (each says what it changes and why) into every Python process of
     # the root, through a .pth file. SANDBOX_SQLITE_FIX=0 leaves sandbox_sqlite out (to see the
     # "database is locked" races again with dbstress).
-    local py mods=(sandbox_ec2token)
+    local py mods=(sandbox_ec2token sandbox_novareport)
     [ "${SANDBOX_SQLITE_FIX:-1}" = 0 ] || mods+=(sandbox_sqlite)
     for py in "$root"/usr/lib/python3.[0-9]*; do
         [ -d "$py" ] || continue

@@ -3,13 +3,15 @@
 """Runs inside the root, after every port answers. One openstacksdk process per step, since each
 `openstack` CLI call costs a second of start-up.
 
-  cloud_setup.py wait [SECONDS]  until the workers behind the APIs have reported in: heat-engine;
-                                 cinder scheduler, volume and backup; nova conductor, scheduler
-                                 and compute (and the compute node is in placement)
+  cloud_setup.py wait [SECONDS [SINCE]]  until the workers behind the APIs have reported in:
+                                 heat-engine; cinder scheduler, volume and backup; nova conductor,
+                                 scheduler and compute (and the compute node is in placement);
+                                 with SINCE (epoch), only heartbeats from then on count
   cloud_setup.py compute         flavors m1.tiny/small/medium and a 1 MiB raw image cirros-fake
   cloud_setup.py seed            the newcomer's sample content, as the demo user: stack demo-asg
                                  and volume demo-volume
 """
+import datetime
 import sys
 import time
 
@@ -22,38 +24,72 @@ def admin():
     return openstack.connect(cloud='sandbox-admin')
 
 
-def missing_workers(conn):
-    missing = []
-    try:
-        engines = conn.orchestration.get('/services').json().get('services', [])
-        if not any(s['binary'] == 'heat-engine' and s['status'] == 'up' for s in engines):
-            missing.append('heat-engine')
-    except Exception as e:  # noqa: BLE001 - anything here just means "not yet"
-        missing.append(f'heat ({e.__class__.__name__})')
-    for label, services, wanted in (
-            ('cinder', conn.block_storage.services, ('cinder-scheduler', 'cinder-volume', 'cinder-backup')),
-            ('nova', conn.compute.services, ('nova-conductor', 'nova-scheduler', 'nova-compute'))):
-        try:
-            up = {s.binary for s in services() if s.state == 'up' and s.status == 'enabled'}
-            missing += [b for b in wanted if b not in up]
-        except Exception as e:  # noqa: BLE001
-            missing.append(f'{label} ({e.__class__.__name__})')
-    try:
-        if not list(conn.placement.resource_providers()):
-            missing.append('compute node in placement')
-    except Exception as e:  # noqa: BLE001
-        missing.append(f'placement ({e.__class__.__name__})')
-    return missing
+def _utc(stamp):
+    """An API's updated_at ('2026-12-04T16:33:17.000000', UTC, maybe with a zone) as a UTC epoch."""
+    if not stamp:
+        return 0
+    when = datetime.datetime.fromisoformat(str(stamp).replace('Z', '+00:00'))
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=datetime.timezone.utc)
+    return when.timestamp()
 
 
-def wait(timeout):
-    conn, deadline, missing = admin(), time.monotonic() + timeout, []
+def _reported(state, updated_at, since):
+    """Up, with a heartbeat of this start: a record's updated_at from before `since` can still
+    count as up (service_down_time is 180 s) although that process is gone."""
+    return state == 'up' and _utc(updated_at) >= since
+
+
+def _heat(conn, since):
+    engines = conn.orchestration.get('/services').json().get('services', [])
+    ok = any(s['binary'] == 'heat-engine' and _reported(s['status'], s.get('updated_at') or s.get('created_at'), since)
+             for s in engines)
+    return [] if ok else ['heat-engine']
+
+
+def _services(services, wanted, since):
+    up = {s.binary for s in services() if s.status == 'enabled' and _reported(s.state, s.updated_at, since)}
+    return [b for b in wanted if b not in up]
+
+
+def _placement(conn, since):
+    return [] if list(conn.placement.resource_providers()) else ['compute node in placement']
+
+
+# What `wait` asks about, each through its API. A check that passed is not asked again.
+CHECKS = (
+    ('heat', _heat),
+    ('cinder', lambda conn, since: _services(conn.block_storage.services,
+                                             ('cinder-scheduler', 'cinder-volume', 'cinder-backup'), since)),
+    ('nova', lambda conn, since: _services(conn.compute.services,
+                                           ('nova-conductor', 'nova-scheduler', 'nova-compute'), since)),
+    ('placement', _placement),
+)
+
+
+def wait(timeout, since):
+    """Until every worker has reported in since `since` (a UTC epoch; 0: any heartbeat that the
+    API counts as up). Polls every 0.5 s, and only what is still missing: each poll is a request
+    to an API that is itself still busy starting on the same two cores."""
+    t0 = time.monotonic()
+    conn, deadline = admin(), t0 + timeout
+    pending = dict(CHECKS)
+    missing, done = {}, []
     while time.monotonic() < deadline:
-        missing = missing_workers(conn)
-        if not missing:
+        for label, check in list(pending.items()):
+            try:
+                missing[label] = check(conn, since - 1)  # updated_at may be cut to the second
+            except Exception as e:  # noqa: BLE001 - anything here just means "not yet"
+                missing[label] = [f'{label} ({e.__class__.__name__})']
+            if not missing[label]:
+                del pending[label]
+                done.append('%s %.1f' % (label, time.monotonic() - t0))
+        if not pending:
+            print('reported in after (s): ' + ', '.join(done))
             return 0
-        time.sleep(0.3)
-    print('not reporting after %d s: %s' % (timeout, ', '.join(missing)), file=sys.stderr)
+        time.sleep(0.5)
+    print('not reporting after %d s: %s' % (timeout, ', '.join(sum((missing[k] for k in pending), []))),
+          file=sys.stderr)
     return 1
 
 
@@ -85,7 +121,8 @@ def seed():
 if __name__ == '__main__':
     step = sys.argv[1] if len(sys.argv) > 1 else ''
     if step == 'wait':
-        sys.exit(wait(int(sys.argv[2]) if len(sys.argv) > 2 else 90))
+        sys.exit(wait(int(sys.argv[2]) if len(sys.argv) > 2 else 90,
+                      float(sys.argv[3]) if len(sys.argv) > 3 else 0))
     if step == 'compute':
         sys.exit(compute())
     if step == 'seed':
