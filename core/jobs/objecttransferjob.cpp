@@ -18,8 +18,8 @@
 namespace Pilvi {
 
 namespace {
-const QString filesKey = QStringLiteral("files");
-const QString doneKey = QStringLiteral("done");
+constexpr QLatin1StringView filesKey("files");
+constexpr QLatin1StringView doneKey("done");
 
 int kibibytes(qint64 bytes)
 {
@@ -66,10 +66,10 @@ void ObjectTransferJob::transferFiles(const QJsonArray &files)
 {
     m_files = files;
     m_totalBytes = 0;
-    for (const QJsonValue &file : files)
+    for (const auto &file : files)
         m_totalBytes += bytesOf(file.toObject());
-    setFact(filesKey, files);
-    setFact(doneKey, 0);
+    setFact(QString(filesKey), files);
+    setFact(QString(doneKey), 0);
     log(tr("%1 %n file(s), %2.", nullptr, static_cast<int>(files.size()))
             .arg(verb() == u"upload" ? tr("Uploading") : tr("Downloading"), QLocale().formattedDataSize(m_totalBytes)));
     transferAt(0);
@@ -100,7 +100,7 @@ void ObjectTransferJob::next()
     const QJsonObject file = m_files.at(m_index).toObject();
     m_bytesBefore += bytesOf(file);
     log(tr("%1 (%2)").arg(nameOf(file), QLocale().formattedDataSize(bytesOf(file))));
-    setFact(doneKey, m_index + 1);
+    setFact(QString(doneKey), m_index + 1);
     transferAt(m_index + 1);
 }
 
@@ -150,7 +150,8 @@ void ObjectTransferJob::checkFrom(int index, int arrived)
 JobSpec ObjectUploadJob::spec(const QString &cloud, const QString &container, const QString &prefix, const QStringList &paths,
                               qint64 segmentSize)
 {
-    const QString what = paths.size() == 1 ? QFileInfo(paths.first()).fileName() : tr("%n item(s)", nullptr, static_cast<int>(paths.size()));
+    const QString what =
+        paths.size() == 1 ? QFileInfo(paths.first()).fileName() : tr("%n item(s)", nullptr, static_cast<int>(paths.size()));
     return {JobKinds::objectUpload,
             cloud,
             QStringLiteral("%1/%2%3").arg(container, prefix, what),
@@ -200,7 +201,7 @@ void ObjectUploadJob::listFiles()
     const QString prefix = parameter(QStringLiteral("prefix"));
     QStringList paths;
     const QJsonArray given = parameters().value(QStringLiteral("paths")).toArray();
-    for (const QJsonValue &path : given)
+    for (const auto &path : given)
         paths.append(path.toString());
     // A folder may hold many files: walk it on a worker, not on this (the GUI) thread.
     using Listing = std::pair<QJsonArray, QStringList>;
@@ -229,8 +230,8 @@ void ObjectUploadJob::transfer(const QJsonObject &file, const TransferProgress &
     if (segmentSize <= 0)
         segmentSize = defaultSegmentSize;
     await<TransferResult>(
-        ObjectStorageClient(session()).uploadLargeFile(container, nameOf(file), pathOf(file), segmentSize, onProgress, contentType,
-                                                       abortFlag()),
+        ObjectStorageClient(session()).uploadLargeFile(container, nameOf(file), pathOf(file), segmentSize, onProgress,
+                                                       contentType, abortFlag()),
         [this](const TransferResult &) { next(); },
         [this, file](const ApiError &error) {
             if (isCancelRequested())
@@ -284,7 +285,7 @@ void ObjectDownloadJob::listFiles()
     const QDir directory(parameter(QStringLiteral("directory")));
     QJsonArray files;
     const QJsonArray objects = parameters().value(QStringLiteral("objects")).toArray();
-    for (const QJsonValue &value : objects) {
+    for (const auto &value : objects) {
         const QJsonObject object = value.toObject();
         files.append(fileEntry(nameOf(object), directory.filePath(lastSegment(nameOf(object))), bytesOf(object)));
     }

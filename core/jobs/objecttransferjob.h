@@ -84,8 +84,8 @@ public:
         QString name;
         qint64 bytes = 0;
     };
-    static JobSpec spec(const QString &cloud, const QString &container, const QString &directory,
-                        const QList<Object> &objects, const QStringList &folders);
+    static JobSpec spec(const QString &cloud, const QString &container, const QString &directory, const QList<Object> &objects,
+                        const QStringList &folders);
     /// Where an object under `folder` lands below the target directory: the folder's last
     /// segment and the rest of the name ("a/b/" + "a/b/c/d.txt" -> "b/c/d.txt").
     static QString relativeTarget(const QString &folder, const QString &name);

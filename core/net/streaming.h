@@ -87,8 +87,6 @@ private:
     bool ensureOpen();
 
     QFile m_file;
-    qint64 m_offset;
-    qint64 m_length; ///< -1: to the end of the file
     QCryptographicHash m_md5{QCryptographicHash::Md5};
     qint64 m_written = 0;
     QString m_error;

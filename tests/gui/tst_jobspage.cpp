@@ -34,6 +34,8 @@ private Q_SLOTS:
         page.resize(900, 500);
         page.show();
         QCOMPARE(page.model()->rowCount(), 1);
+        page.selectJob(earlier);
+        QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("retryJob"))->isEnabled()); // it succeeded
 
         const qint64 slow = runner.submit(Test::CountingJob::spec(1000, 20));
         QTRY_COMPARE(page.model()->rowCount(), 2);

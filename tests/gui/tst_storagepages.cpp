@@ -22,13 +22,12 @@
 #include "views/objectstoragepage.h"
 #include "views/volumespage.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QTreeWidget>
-#include <QAction>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -37,6 +36,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -310,8 +310,8 @@ private Q_SLOTS:
 
         // A temporary URL from its dialog opens the object without a token.
         page.findChild<QAction *>(u"tempUrlAction"_s)->trigger();
-        TempUrlDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = page.findChild<TempUrlDialog *>()) != nullptr);
+        QTRY_VERIFY(page.findChild<TempUrlDialog *>() != nullptr);
+        TempUrlDialog *dialog = page.findChild<TempUrlDialog *>();
         QSignalSpy linked(dialog, &TempUrlDialog::linkFinished);
         dialog->createButton()->click();
         QVERIFY(linked.wait(cloudTimeoutMs));

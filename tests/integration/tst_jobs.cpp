@@ -12,8 +12,8 @@
 #include "jobs/stackcreatejob.h"
 #include "jobs/stackdeletejob.h"
 #include "jobs/volumebackupjob.h"
-#include "net/apierror.h"
 #include "models/joblistmodel.h"
+#include "net/apierror.h"
 #include "net/networkaccess.h"
 #include "net/session.h"
 #include "openstack/blockstorage/blockstorageclient.h"
@@ -21,14 +21,14 @@
 #include "openstack/orchestration/orchestrationclient.h"
 
 #include <QDeadlineTimer>
-#include <QFile>
-#include <QScopeGuard>
-#include <QLocale>
-#include <QJsonObject>
-#include <QFileInfo>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -319,10 +319,9 @@ private:
         ObjectStorageClient swift(session());
         const QString container = unique("it-job-objects");
         awaitVoid(swift.createContainer(container));
-        const auto cleanup = qScopeGuard(
-            [&] { emptyAndDelete({container, ObjectStorageClient::segmentsContainer(container)}); });
+        const auto cleanup = qScopeGuard([&] { emptyAndDelete({container, ObjectStorageClient::segmentsContainer(container)}); });
         QTemporaryDir local;
-        const QByteArray big = QByteArray(3 * 1024 * 1024 + 5, 'b') + "end";
+        const QByteArray big = QByteArray(qsizetype(3) * 1024 * 1024 + 5, 'b') + "end";
         QVERIFY(writeFile(local.filePath(QStringLiteral("site/index.html")), "<h1>hello</h1>"));
         QVERIFY(writeFile(local.filePath(QStringLiteral("site/css/style.css")), "h1 { color: red }"));
         QVERIFY(writeFile(local.filePath(QStringLiteral("site/media/big.bin")), big));
@@ -334,7 +333,8 @@ private:
         QVERIFY2(up.state == JobState::Succeeded, qPrintable(up.error + u'\n' + logText(*m_journal, up.id)));
         QCOMPARE(up.progressDone, up.progressTotal);
         QCOMPARE(up.progressTotal, (big.size() + 14 + 17 + 5 + 1023) / 1024);
-        QCOMPARE(JobListModel::progressText(up), QStringLiteral("%1 / %1").arg(QLocale().formattedDataSize(qint64(up.progressTotal) * 1024)));
+        QCOMPARE(JobListModel::progressText(up),
+                 QStringLiteral("%1 / %1").arg(QLocale().formattedDataSize(qint64(up.progressTotal) * 1024)));
 
         QStringList names;
         const QList<ObjectEntry> objects = await(swift.listObjects(container));
@@ -343,11 +343,13 @@ private:
         QCOMPARE(names, (QStringList{QStringLiteral("web/notes.txt"), QStringLiteral("web/site/css/style.css"),
                                      QStringLiteral("web/site/index.html"), QStringLiteral("web/site/media/big.bin")}));
         QVERIFY(await(swift.objectInfo(container, QStringLiteral("web/site/media/big.bin"))).isLargeObject);
-        QCOMPARE(await(swift.objectInfo(container, QStringLiteral("web/site/index.html"))).contentType, QStringLiteral("text/html"));
+        QCOMPARE(await(swift.objectInfo(container, QStringLiteral("web/site/index.html"))).contentType,
+                 QStringLiteral("text/html"));
 
         QTemporaryDir back;
-        const JobRecord down = run(ObjectDownloadJob::spec(QStringLiteral("sandbox"), container, back.path(),
-                                                           {{QStringLiteral("web/notes.txt"), 5}}, {QStringLiteral("web/site/")}));
+        const JobRecord down =
+            run(ObjectDownloadJob::spec(QStringLiteral("sandbox"), container, back.path(), {{QStringLiteral("web/notes.txt"), 5}},
+                                        {QStringLiteral("web/site/")}));
         QVERIFY2(down.state == JobState::Succeeded, qPrintable(down.error + u'\n' + logText(*m_journal, down.id)));
         QCOMPARE(readFile(back.filePath(QStringLiteral("notes.txt"))), QByteArray("notes"));
         QCOMPARE(readFile(back.filePath(QStringLiteral("site/index.html"))), QByteArray("<h1>hello</h1>"));

@@ -12,9 +12,9 @@
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QPromise>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
 #include <QUrlQuery>
@@ -146,7 +146,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("folder");
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("target");
-        QTest::newRow("top folder") << QStringLiteral("site/") << QStringLiteral("site/index.html") << QStringLiteral("site/index.html");
+        QTest::newRow("top folder") << QStringLiteral("site/") << QStringLiteral("site/index.html")
+                                    << QStringLiteral("site/index.html");
         QTest::newRow("nested folder") << QStringLiteral("a/b/") << QStringLiteral("a/b/c/d.txt") << QStringLiteral("b/c/d.txt");
         QTest::newRow("unicode") << QStringLiteral("kuvat/kesä/") << QStringLiteral("kuvat/kesä/järvi.jpg")
                                  << QStringLiteral("kesä/järvi.jpg");
@@ -175,16 +176,17 @@ private Q_SLOTS:
         QVERIFY(touch(QStringLiteral("tree/.hidden"), "4444"));
         QStringList skipped;
         const QJsonArray files = ObjectUploadJob::filesToUpload(
-            QStringLiteral("in/"), {dir.filePath(QStringLiteral("tree")), dir.filePath(QStringLiteral("one.txt")), dir.filePath(QStringLiteral("nope"))},
+            QStringLiteral("in/"),
+            {dir.filePath(QStringLiteral("tree")), dir.filePath(QStringLiteral("one.txt")), dir.filePath(QStringLiteral("nope"))},
             &skipped);
         QStringList names;
         qint64 bytes = 0;
-        for (const QJsonValue &file : files) {
+        for (const auto &file : files) {
             names << file.toObject().value(QStringLiteral("name")).toString();
             bytes += file.toObject().value(QStringLiteral("bytes")).toInteger();
         }
-        QCOMPARE(names, (QStringList{QStringLiteral("in/one.txt"), QStringLiteral("in/tree/.hidden"), QStringLiteral("in/tree/b.txt"),
-                                     QStringLiteral("in/tree/sub/a.txt")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("in/one.txt"), QStringLiteral("in/tree/.hidden"),
+                                     QStringLiteral("in/tree/b.txt"), QStringLiteral("in/tree/sub/a.txt")}));
         QCOMPARE(bytes, 10);
         QCOMPARE(skipped, QStringList{dir.filePath(QStringLiteral("nope"))});
     }

@@ -160,11 +160,12 @@ private Q_SLOTS:
         QTest::newRow("private, no versions") << QString() << QString() << QString() << u"private"_s << u"off"_s;
         QTest::newRow("public website") << u".r:*,.rlistings"_s << QString() << QString() << u"public"_s << u"off"_s;
         QTest::newRow("listing only is not public") << u".rlistings"_s << QString() << QString() << u"private"_s << u"off"_s;
-        QTest::newRow("a denied referrer is not public") << u".r:-evil.example"_s << QString() << QString() << u"private"_s
-                                                          << u"off"_s;
-        QTest::newRow("another project may read") << u"4f0c1a:*"_s << u"docs-versions"_s << QString() << u"private"_s
-                                                   << u"old versions in docs-versions"_s;
-        QTest::newRow("history mode") << QString() << QString() << u"docs-history"_s << u"private"_s << u"history in docs-history"_s;
+        QTest::newRow("a denied referrer is not public")
+            << u".r:-evil.example"_s << QString() << QString() << u"private"_s << u"off"_s;
+        QTest::newRow("another project may read")
+            << u"4f0c1a:*"_s << u"docs-versions"_s << QString() << u"private"_s << u"old versions in docs-versions"_s;
+        QTest::newRow("history mode") << QString() << QString() << u"docs-history"_s << u"private"_s
+                                      << u"history in docs-history"_s;
     }
     void containerAccessAndVersioning()
     {

@@ -17,8 +17,8 @@
 
 namespace Pilvi {
 
-ContainerSettingsDialog::ContainerSettingsDialog(const QString &container, const ContainerInfo &info, const QStringList &containers,
-                                                 QWidget *parent)
+ContainerSettingsDialog::ContainerSettingsDialog(const QString &container, const ContainerInfo &info,
+                                                 const QStringList &containers, QWidget *parent)
     : QDialog(parent)
     , m_container(container)
     , m_private(new QRadioButton(tr("Private: only this project's users, with a token")))
@@ -48,7 +48,8 @@ ContainerSettingsDialog::ContainerSettingsDialog(const QString &container, const
 
     m_versioning->setObjectName(QStringLiteral("versioningBox"));
     m_versioning->addItem(tr("Off: an overwrite or a delete is final"), QVariant::fromValue(VersioningMode::Off));
-    m_versioning->addItem(tr("Keep old versions: a delete brings the previous one back"), QVariant::fromValue(VersioningMode::Stack));
+    m_versioning->addItem(tr("Keep old versions: a delete brings the previous one back"),
+                          QVariant::fromValue(VersioningMode::Stack));
     m_versioning->addItem(tr("Keep history: a delete keeps a copy as well"), QVariant::fromValue(VersioningMode::History));
     m_archive->setObjectName(QStringLiteral("archiveBox"));
     m_archive->setEditable(true);

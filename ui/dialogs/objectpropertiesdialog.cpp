@@ -41,8 +41,7 @@ ObjectPropertiesDialog::ObjectPropertiesDialog(const QString &name, const Object
     m_expiry->setCalendarPopup(true);
     m_expiry->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
     m_expires->setChecked(info.deleteAt.isValid());
-    m_expiry->setDateTime(info.deleteAt.isValid() ? info.deleteAt.toLocalTime()
-                                                  : QDateTime::currentDateTime().addDays(30));
+    m_expiry->setDateTime(info.deleteAt.isValid() ? info.deleteAt.toLocalTime() : QDateTime::currentDateTime().addDays(30));
     auto *expiry = new QGroupBox(tr("Expiry (X-Delete-At)"));
     auto *expiryLayout = new QHBoxLayout(expiry);
     expiryLayout->addWidget(m_expires);

@@ -206,7 +206,9 @@ void JobsPage::updateButtons()
     const qint64 id = selectedJob();
     const bool active = id && m_runner->isActive(id);
     m_cancel->setEnabled(active);
-    m_retry->setEnabled(id && !active);
+    // What worked needs no retry; what failed, was cancelled or was cut off does.
+    const auto record = id ? m_runner->journal()->job(id) : std::nullopt;
+    m_retry->setEnabled(record && !active && isFinalState(record->state) && record->state != JobState::Succeeded);
 }
 
 } // namespace Pilvi

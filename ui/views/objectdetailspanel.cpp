@@ -113,8 +113,9 @@ void ObjectDetailsPanel::showObject(Session *session, const QString &container, 
                   addRow(tr("Type"), info.contentType);
                   addRow(tr("ETag"), info.etag + (info.isLargeObject ? tr(" (manifest of a large object)") : QString()));
                   addRow(tr("Modified"), locale.toString(info.lastModified.toLocalTime(), QLocale::ShortFormat));
-                  addRow(tr("Expires"), info.deleteAt.isValid() ? locale.toString(info.deleteAt.toLocalTime(), QLocale::ShortFormat)
-                                                                : tr("never"));
+                  addRow(tr("Expires"), info.deleteAt.isValid()
+                                            ? locale.toString(info.deleteAt.toLocalTime(), QLocale::ShortFormat)
+                                            : tr("never"));
                   for (auto it = info.metadata.cbegin(); it != info.metadata.cend(); ++it)
                       addRow(it.key(), it.value());
                   if (isPublic) {

@@ -135,8 +135,8 @@ void ObjectStoragePage::buildActions()
     };
     m_newContainer =
         add(tr("New container…"), QStringLiteral("newContainerAction"), QKeySequence::New, &ObjectStoragePage::askNewContainer);
-    m_containerSettings = add(tr("Settings…"), QStringLiteral("containerSettingsAction"), QKeySequence(),
-                              &ObjectStoragePage::askContainerSettings);
+    m_containerSettings =
+        add(tr("Settings…"), QStringLiteral("containerSettingsAction"), QKeySequence(), &ObjectStoragePage::askContainerSettings);
     m_containerSettings->setToolTip(tr("Who may read the container, its old versions and metadata"));
     m_deleteContainer = add(tr("Delete container"), QStringLiteral("deleteContainerAction"), QKeySequence(),
                             [this] { deleteContainer(m_shownContainer); });
@@ -149,7 +149,8 @@ void ObjectStoragePage::buildActions()
                      &ObjectStoragePage::askDownload);
     m_properties = add(tr("Properties…"), QStringLiteral("propertiesAction"), QKeySequence(Qt::ALT | Qt::Key_Return),
                        &ObjectStoragePage::askProperties);
-    m_properties->setToolTip(tr("Metadata and expiry of the object (%1)").arg(m_properties->shortcut().toString(QKeySequence::NativeText)));
+    m_properties->setToolTip(
+        tr("Metadata and expiry of the object (%1)").arg(m_properties->shortcut().toString(QKeySequence::NativeText)));
     m_tempUrl = add(tr("Temporary URL…"), QStringLiteral("tempUrlAction"), QKeySequence(Qt::CTRL | Qt::Key_L),
                     &ObjectStoragePage::askTemporaryUrl);
     m_delete = add(tr("Delete"), QStringLiteral("deleteObjectsAction"), QKeySequence::Delete,
@@ -189,7 +190,8 @@ QFuture<void> ObjectStoragePage::load(Session *session)
                   }
                   m_containers->setItems(containers);
                   QList<QFuture<void>> heads;
-                  for (const QString &name : std::as_const(changed).first(std::min<qsizetype>(changed.size(), maxContainerHeads)))
+                  const QStringList toRead = changed.first(std::min<qsizetype>(changed.size(), maxContainerHeads));
+                  for (const QString &name : toRead)
                       heads.append(readContainerInfo(name));
                   updateActions();
                   QFuture<void> headsAnswered =
@@ -203,22 +205,22 @@ QFuture<void> ObjectStoragePage::load(Session *session)
                   // Show the first container's objects at once, and the details of its first
                   // object; the page counts as loaded when they (or their errors) are there, so
                   // a screenshot shows them.
-                  QFuture<void> shown =
-                      QtFuture::connect(m_loader, &ObjectFolderLoader::folderAnswered)
-                          .then(this,
-                                [this](const std::tuple<QString, bool> &) {
-                                    for (int row = 0; row < m_objects->rowCount({}); ++row) {
-                                        const QModelIndex index = m_objects->index(row, 0);
-                                        if (!index.data(ObjectTreeModel::IsFolderRole).toBool() &&
-                                            !index.data(ObjectTreeModel::IsLoadingRowRole).toBool()) {
-                                            QFuture<void> details = QtFuture::connect(m_details, &ObjectDetailsPanel::detailsShown);
-                                            m_tree->setCurrentIndex(index);
-                                            return details;
-                                        }
-                                    }
-                                    return QtFuture::makeReadyVoidFuture();
-                                })
-                          .unwrap();
+                  QFuture<void> shown = QtFuture::connect(m_loader, &ObjectFolderLoader::folderAnswered)
+                                            .then(this,
+                                                  [this](const std::tuple<QString, bool> &) {
+                                                      for (int row = 0; row < m_objects->rowCount({}); ++row) {
+                                                          const QModelIndex index = m_objects->index(row, 0);
+                                                          if (!index.data(ObjectTreeModel::IsFolderRole).toBool() &&
+                                                              !index.data(ObjectTreeModel::IsLoadingRowRole).toBool()) {
+                                                              QFuture<void> details =
+                                                                  QtFuture::connect(m_details, &ObjectDetailsPanel::detailsShown);
+                                                              m_tree->setCurrentIndex(index);
+                                                              return details;
+                                                          }
+                                                      }
+                                                      return QtFuture::makeReadyVoidFuture();
+                                                  })
+                                            .unwrap();
                   view()->setCurrentIndex(view()->model()->index(0, 0));
                   QList<QFuture<void>> parts{headsAnswered, shown};
                   return QtFuture::whenAll(parts.begin(), parts.end()).then([](const QList<QFuture<void>> &) {});
@@ -405,22 +407,21 @@ void ObjectStoragePage::deleteContainer(const QString &name)
     if (!m_session || name.isEmpty())
         return;
     const CloudProfile &profile = m_session->profile();
-    ConfirmDestructiveDialog::ask(this, profile.environment, profile.name, tr("Delete container"), name,
-                                  [this, name, session = m_session] {
-                                      const QString what = tr("Delete container %1").arg(name);
-                                      ObjectStorageClient(session)
-                                          .deleteContainer(name)
-                                          .then(this,
-                                                [this, what] {
-                                                    finishAction(what, {});
-                                                    refresh();
-                                                })
-                                          .onFailed(this, [this, what](const ApiError &error) {
-                                              finishAction(what, error.httpStatus() == 409
-                                                                     ? tr("it still holds objects; delete them first")
-                                                                     : error.toString());
-                                          });
-                                  });
+    ConfirmDestructiveDialog::ask(
+        this, profile.environment, profile.name, tr("Delete container"), name, [this, name, session = m_session] {
+            const QString what = tr("Delete container %1").arg(name);
+            ObjectStorageClient(session)
+                .deleteContainer(name)
+                .then(this,
+                      [this, what] {
+                          finishAction(what, {});
+                          refresh();
+                      })
+                .onFailed(this, [this, what](const ApiError &error) {
+                    finishAction(what,
+                                 error.httpStatus() == 409 ? tr("it still holds objects; delete them first") : error.toString());
+                });
+        });
 }
 
 void ObjectStoragePage::askContainerSettings()
@@ -519,8 +520,9 @@ qint64 ObjectStoragePage::downloadObjects(const QStringList &names, const QStrin
     for (const QString &name : names)
         objects.append({name, objectBytes(name)});
     const qsizetype count = names.size() + folders.size();
-    const QString what = count == 1 ? tr("Download %1/%2").arg(m_shownContainer, names.isEmpty() ? folders.first() : names.first())
-                                    : tr("Download %1 items of %2").arg(count).arg(m_shownContainer);
+    const QString what = count == 1
+                             ? tr("Download %1/%2").arg(m_shownContainer, names.isEmpty() ? folders.first() : names.first())
+                             : tr("Download %1 items of %2").arg(count).arg(m_shownContainer);
     const qint64 id =
         m_runner->submit(ObjectDownloadJob::spec(m_session->profile().name, m_shownContainer, directory, objects, folders));
     if (id == 0) {
@@ -534,11 +536,9 @@ qint64 ObjectStoragePage::downloadObjects(const QStringList &names, const QStrin
 
 void ObjectStoragePage::onJobFinished(const JobRecord &record)
 {
-    const auto it = m_pendingTransfers.constFind(record.id);
-    if (it == m_pendingTransfers.cend())
+    if (!m_pendingTransfers.contains(record.id))
         return;
-    const Transfer transfer = *it;
-    m_pendingTransfers.erase(it);
+    const Transfer transfer = m_pendingTransfers.take(record.id);
     if (record.kind == JobKinds::objectUpload && transfer.container == m_shownContainer) {
         // The folder may not be in the tree yet: list from the root down.
         m_objects->reloadFolder({});
@@ -546,9 +546,9 @@ void ObjectStoragePage::onJobFinished(const JobRecord &record)
             m_objects->reloadFolder(transfer.prefix);
         refresh(); // counts and bytes
     }
-    const QString error = record.state == JobState::Succeeded ? QString()
+    const QString error = record.state == JobState::Succeeded   ? QString()
                           : record.state == JobState::Cancelled ? tr("cancelled")
-                                                                 : record.error;
+                                                                : record.error;
     finishAction(transfer.what, error);
 }
 
@@ -582,7 +582,7 @@ void ObjectStoragePage::askProperties()
     if (names.size() != 1 || !m_session)
         return;
     // Fresh from Swift, not what the details panel showed a while ago.
-    const QString name = names.first();
+    const QString &name = names.first();
     ObjectStorageClient(m_session)
         .objectInfo(m_shownContainer, name)
         .then(this,
@@ -596,7 +596,8 @@ void ObjectStoragePage::askProperties()
         .onFailed(this, [this, name](const ApiError &error) { finishAction(tr("Read %1").arg(name), error.toString()); });
 }
 
-void ObjectStoragePage::setObjectProperties(const QString &name, const QMap<QString, QString> &metadata, const QDateTime &deleteAt)
+void ObjectStoragePage::setObjectProperties(const QString &name, const QMap<QString, QString> &metadata,
+                                            const QDateTime &deleteAt)
 {
     if (!m_session || m_shownContainer.isEmpty())
         return;
@@ -636,7 +637,8 @@ void ObjectStoragePage::askTemporaryUrl()
         return;
     auto *dialog = new TempUrlDialog(
         names.first(),
-        [session = m_session, container = m_shownContainer, name = names.first()](const QByteArray &method, const QDateTime &expires) {
+        [session = m_session, container = m_shownContainer, name = names.first()](const QByteArray &method,
+                                                                                  const QDateTime &expires) {
             return ObjectStorageClient(session).temporaryUrl(container, name, method, expires);
         },
         this);

@@ -28,8 +28,8 @@ QFuture<void> applyContainerSettings(Session *session, const QString &container,
     QList<std::function<QFuture<void>()>> steps;
     if (wanted.isPublic != before.isPublic)
         steps.append([=] {
-            return ObjectStorageClient(session).setContainerReadAcl(container,
-                                                                    wanted.isPublic ? ObjectStorageClient::publicReadAcl() : QString());
+            return ObjectStorageClient(session).setContainerReadAcl(
+                container, wanted.isPublic ? ObjectStorageClient::publicReadAcl() : QString());
         });
     const bool versioningChanged =
         wanted.versioning != before.versioning || (wanted.versioning != VersioningMode::Off && wanted.archive != before.archive);

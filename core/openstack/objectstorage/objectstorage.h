@@ -96,7 +96,7 @@ struct SwiftCapabilities {
     bool staticLargeObjects = false;
     bool tempUrl = false;
     QStringList tempUrlDigests; ///< tempurl.allowed_digests, e.g. sha1 sha256 sha512; empty when /info does not say
-    QStringList capabilities; ///< every middleware /info names
+    QStringList capabilities;   ///< every middleware /info names
 };
 
 /// A temporary URL and how it came about.

@@ -12,8 +12,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
-#include <QJsonObject>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QPointer>
 #include <QRandomGenerator>
 
@@ -140,7 +140,7 @@ QFuture<void> ObjectStorageClient::deleteObject(const QString &container, const 
                     return;
                 QStringList errors;
                 const QJsonArray failed = answer.value(QStringLiteral("Errors")).toArray();
-                for (const QJsonValue &error : failed) {
+                for (const auto &error : failed) {
                     const QJsonArray pair = error.toArray();
                     errors.append(QStringLiteral("%1: %2").arg(pair.at(0).toString(), pair.at(1).toString()));
                 }
@@ -231,18 +231,16 @@ QFuture<void> sendSegment(const std::shared_ptr<LargeUpload> &up, int index)
 {
     // A segment can finish before the request notices the flag: look at it between segments too.
     if (up->abort && up->abort->load())
-        return QtFuture::makeExceptionalFuture(std::make_exception_ptr(
-            ApiError(ApiError::Kind::Cancelled, QStringLiteral("the upload was aborted"), 0, {},
-                     QStringLiteral("upload %1 to %2/%3").arg(up->filePath, up->container, up->name))));
+        return QtFuture::makeExceptionalFuture(
+            std::make_exception_ptr(ApiError(ApiError::Kind::Cancelled, QStringLiteral("the upload was aborted"), 0, {},
+                                             QStringLiteral("upload %1 to %2/%3").arg(up->filePath, up->container, up->name))));
     if (index == up->segmentCount)
         return QtFuture::makeReadyVoidFuture();
     const qint64 offset = index * up->segmentSize;
     const QString segment = up->segmentPrefix + QStringLiteral("%1").arg(index, 8, 10, QLatin1Char('0'));
-    ServiceRequest request = call("PUT", objectPath(up->segments, segment),
-                                  QStringLiteral("upload segment %1 of %2 to %3/%4")
-                                      .arg(index + 1)
-                                      .arg(up->segmentCount)
-                                      .arg(up->container, up->name));
+    ServiceRequest request = call(
+        "PUT", objectPath(up->segments, segment),
+        QStringLiteral("upload segment %1 of %2 to %3/%4").arg(index + 1).arg(up->segmentCount).arg(up->container, up->name));
     request.bodyFile = up->filePath;
     request.bodyOffset = offset;
     request.bodyLength = std::min(up->segmentSize, up->size - offset);
@@ -255,9 +253,10 @@ QFuture<void> sendSegment(const std::shared_ptr<LargeUpload> &up, int index)
             const QString md5 = QString::fromLatin1(response.streamedMd5);
             up->sent.append(segment);
             if (etag != md5)
-                throw ApiError(ApiError::Kind::BadResponse,
-                               QStringLiteral("checksum mismatch: Swift stored ETag %1, the segment sent has MD5 %2").arg(etag, md5),
-                               response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
+                throw ApiError(
+                    ApiError::Kind::BadResponse,
+                    QStringLiteral("checksum mismatch: Swift stored ETag %1, the segment sent has MD5 %2").arg(etag, md5),
+                    response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
             up->manifest.append(QJsonObject{{QStringLiteral("path"), QString(u'/' + up->segments + u'/' + segment)},
                                             {QStringLiteral("etag"), md5},
                                             {QStringLiteral("size_bytes"), response.streamedBytes}});
@@ -279,9 +278,10 @@ QFuture<TransferResult> putManifest(const std::shared_ptr<LargeUpload> &up)
         const QString expected = QString::fromLatin1(up->segmentEtags.result().toHex());
         const QString etag = unquotedEtag(response);
         if (etag != expected)
-            throw ApiError(ApiError::Kind::BadResponse,
-                           QStringLiteral("checksum mismatch: Swift's manifest ETag is %1, the segments sent make %2").arg(etag, expected),
-                           response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
+            throw ApiError(
+                ApiError::Kind::BadResponse,
+                QStringLiteral("checksum mismatch: Swift's manifest ETag is %1, the segments sent make %2").arg(etag, expected),
+                response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
         return TransferResult{up->size, expected};
     });
 }
@@ -298,9 +298,10 @@ QFuture<void> deleteSegments(const std::shared_ptr<LargeUpload> &up)
 }
 } // namespace
 
-QFuture<TransferResult> ObjectStorageClient::uploadLargeFile(const QString &container, const QString &name, const QString &filePath,
-                                                             qint64 segmentSize, const TransferProgress &progress,
-                                                             const QString &contentType, const AbortFlag &abort)
+QFuture<TransferResult> ObjectStorageClient::uploadLargeFile(const QString &container, const QString &name,
+                                                             const QString &filePath, qint64 segmentSize,
+                                                             const TransferProgress &progress, const QString &contentType,
+                                                             const AbortFlag &abort)
 {
     const QFileInfo file(filePath);
     if (segmentSize <= 0 || !file.isFile() || file.size() <= segmentSize)
@@ -447,7 +448,7 @@ QFuture<QUrl> ObjectStorageClient::objectUrl(const QString &container, const QSt
 }
 
 QFuture<TemporaryUrl> ObjectStorageClient::temporaryUrl(const QString &container, const QString &name, const QByteArray &method,
-                                                       const QDateTime &expires)
+                                                        const QDateTime &expires)
 {
     Session *session = m_session;
     const auto keyOfAccount = [session](const AccountInfo &account) {
@@ -455,9 +456,9 @@ QFuture<TemporaryUrl> ObjectStorageClient::temporaryUrl(const QString &container
         if (!key.isEmpty())
             return QtFuture::makeReadyValueFuture(std::pair<QString, bool>(key, false));
         const QString created = QString::fromLatin1(TempUrl::generateKey());
-        return ObjectStorageClient(session)
-            .setAccountMetadata({{QStringLiteral("Temp-URL-Key"), created}})
-            .then([created] { return std::pair<QString, bool>(created, true); });
+        return ObjectStorageClient(session).setAccountMetadata({{QStringLiteral("Temp-URL-Key"), created}}).then([created] {
+            return std::pair<QString, bool>(created, true);
+        });
     };
     // /info needs no token and may be missing (some RGW setups): then sign as older clusters expect.
     return capabilities()
