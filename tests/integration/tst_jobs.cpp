@@ -329,7 +329,7 @@ private:
 
         const JobRecord up = run(ObjectUploadJob::spec(
             QStringLiteral("sandbox"), container, QStringLiteral("web/"),
-            {local.filePath(QStringLiteral("site")), local.filePath(QStringLiteral("notes.txt"))}, 1024 * 1024));
+            {local.filePath(QStringLiteral("site")), local.filePath(QStringLiteral("notes.txt"))}, qint64(1024) * 1024));
         QVERIFY2(up.state == JobState::Succeeded, qPrintable(up.error + u'\n' + logText(*m_journal, up.id)));
         QCOMPARE(up.progressDone, up.progressTotal);
         QCOMPARE(up.progressTotal, (big.size() + 14 + 17 + 5 + 1023) / 1024);
