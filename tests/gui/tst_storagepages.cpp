@@ -217,6 +217,7 @@ private Q_SLOTS:
         page.show();
         QSignalSpy loaded(&page, &CloudTablePage::loadFinished);
         page.setSession(m_session.get());
+        qInfo("step: loaded");
         QVERIFY(loaded.wait(cloudTimeoutMs));
         QVERIFY2(!page.statusText().startsWith(u"Could not"_s), qPrintable(page.statusText()));
 
@@ -235,6 +236,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(containerCell(ContainerListModel::AccessColumn), u"private"_s, cloudTimeoutMs);
         QCOMPARE(containerCell(ContainerListModel::VersioningColumn), u"off"_s);
 
+        qInfo("step: settings");
         // Its settings: public, old versions kept in an archive container, a metadata key.
         ContainerSettings settings = ContainerSettings::of(*containers.info(m_container));
         settings.isPublic = true;
@@ -250,6 +252,7 @@ private Q_SLOTS:
         QCOMPARE(containers.info(m_container)->metadata.value(u"purpose"_s), u"gui-test"_s);
         QTRY_VERIFY_WITH_TIMEOUT(containers.rowOf(settings.archive) >= 0, cloudTimeoutMs); // created on the way
 
+        qInfo("step: upload");
         // Upload a folder and a file into the pseudo-folder "docs/" as one job; the file twice,
         // so an old version is kept.
         QTemporaryDir local;
@@ -286,6 +289,7 @@ private Q_SLOTS:
         page.objectView()->selectionModel()->select(object, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         QCOMPARE(page.selectedObjects(), QStringList{objectName});
 
+        qInfo("step: versions");
         // The details show its old version; restore it, and the object is the first text again.
         QVERIFY(detailsShown.wait(cloudTimeoutMs));
         QTreeWidget *versions = page.detailsPanel()->versionsView();
@@ -299,6 +303,7 @@ private Q_SLOTS:
         ObjectStorageClient swift(m_session.get());
         QCOMPARE(await(swift.getObject(m_container, objectName)), QByteArray("first version"));
 
+        qInfo("step: metadata");
         // Metadata and expiry.
         actions.clear();
         const QDateTime deleteAt = QDateTime::currentDateTimeUtc().addDays(10);
@@ -308,6 +313,7 @@ private Q_SLOTS:
         QCOMPARE(info.metadata.value(u"owner"_s), u"gui"_s);
         QCOMPARE(info.deleteAt.toSecsSinceEpoch(), deleteAt.toSecsSinceEpoch());
 
+        qInfo("step: tempurl");
         // A temporary URL from its dialog opens the object without a token.
         page.findChild<QAction *>(u"tempUrlAction"_s)->trigger();
         QTRY_VERIFY(page.findChild<TempUrlDialog *>() != nullptr);
@@ -324,6 +330,7 @@ private Q_SLOTS:
         saveScreenshot(*dialog, u"pilvi-storage-tempurl.png"_s);
         dialog->close();
 
+        qInfo("step: download");
         // Download the object and the folder into another folder, as one job, and compare.
         QTemporaryDir target;
         QVERIFY(target.isValid());
@@ -334,12 +341,14 @@ private Q_SLOTS:
         QCOMPARE(readFile(target.filePath(u"site/index.html"_s)), QByteArray("<h1>hello</h1>"));
         QCOMPARE(readFile(target.filePath(u"site/css/style.css"_s)), QByteArray("h1 { color: teal }"));
 
+        qInfo("step: delete container");
         // A container with objects cannot go.
         actions.clear();
         page.deleteContainer(m_container);
         QVERIFY(confirmDialog(&page));
         QCOMPARE(waitForAction(actions, u"Delete container"_s), u"it still holds objects; delete them first"_s);
 
+        qInfo("step: delete object");
         // Delete the object (the page asks first) and see it go from the tree. In a container
         // that keeps old versions, a delete brings the previous one back: turn that off first.
         settings.versioning = VersioningMode::Off;
@@ -354,8 +363,22 @@ private Q_SLOTS:
         QVERIFY(confirmDialog(&page));
         QCOMPARE(waitForAction(actions, u"Delete"_s), QString());
         QTRY_VERIFY_WITH_TIMEOUT(!childWithPath(tree, objectName, childWithPath(tree, u"docs/"_s)).isValid(), cloudTimeoutMs);
-        const QList<ObjectEntry> remaining = await(swift.listObjects(m_container));
-        QCOMPARE(remaining.size(), 2); // the folder's two files
+        QCOMPARE(await(swift.listObjects(m_container)).size(), 2); // the folder's two files
+
+        qInfo("step: delete folder");
+        // The folder goes with everything in it.
+        const QModelIndex site = childWithPath(tree, u"docs/site/"_s, childWithPath(tree, u"docs/"_s));
+        QVERIFY(site.isValid());
+        page.objectView()->setCurrentIndex(site);
+        page.objectView()->selectionModel()->select(site, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QCOMPARE(page.selectedFolders(), QStringList{u"docs/site/"_s});
+        QVERIFY(page.findChild<QAction *>(u"deleteObjectsAction"_s)->isEnabled());
+        actions.clear();
+        page.findChild<QAction *>(u"deleteObjectsAction"_s)->trigger();
+        QVERIFY(confirmDialog(&page));
+        QCOMPARE(waitForAction(actions, u"docs/site/"_s), QString());
+        QVERIFY(await(swift.listObjects(m_container)).isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!childWithPath(tree, u"docs/"_s).isValid(), cloudTimeoutMs); // nothing left in it
     }
 
     void volumesPage()

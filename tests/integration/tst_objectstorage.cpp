@@ -255,6 +255,19 @@ private Q_SLOTS:
         });
     }
 
+    void folderGoesWithEverythingInIt()
+    {
+        run([this] {
+            for (const char *name : {"f/a.txt", "f/sub/b.txt", "f/sub/c.txt", "fx.txt"})
+                awaitVoid(swift().putObject(m_container, QString::fromLatin1(name), name));
+            QCOMPARE(await(swift().deleteFolder(m_container, QStringLiteral("f/"))), 3);
+            const QList<ObjectEntry> left = await(swift().listObjects(m_container));
+            QCOMPARE(left.size(), 1);
+            QCOMPARE(left.first().name, QStringLiteral("fx.txt")); // beside the folder, not in it
+            awaitVoid(swift().deleteObject(m_container, QStringLiteral("fx.txt")));
+        });
+    }
+
     // Stack-mode versioning keeps the overwritten text; copying it back restores it.
     void oldVersionIsRestoredByCopy()
     {

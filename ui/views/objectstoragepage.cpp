@@ -154,7 +154,7 @@ void ObjectStoragePage::buildActions()
     m_tempUrl = add(tr("Temporary URL…"), QStringLiteral("tempUrlAction"), QKeySequence(Qt::CTRL | Qt::Key_L),
                     &ObjectStoragePage::askTemporaryUrl);
     m_delete = add(tr("Delete"), QStringLiteral("deleteObjectsAction"), QKeySequence::Delete,
-                   [this] { deleteObjects(selectedObjects()); });
+                   [this] { deleteObjects(selectedObjects(), selectedFolders()); });
     qobject_cast<QVBoxLayout *>(layout())->insertWidget(1, toolbar);
 }
 
@@ -349,7 +349,7 @@ void ObjectStoragePage::updateActions()
     m_upload->setEnabled(transfers);
     m_uploadFolder->setEnabled(transfers);
     m_download->setEnabled(transfers && (objects > 0 || folders));
-    m_delete->setEnabled(objects > 0);
+    m_delete->setEnabled(objects > 0 || folders);
     m_properties->setEnabled(objects == 1);
     m_tempUrl->setEnabled(objects == 1);
     if (container && !m_runner)
@@ -552,24 +552,50 @@ void ObjectStoragePage::onJobFinished(const JobRecord &record)
     finishAction(transfer.what, error);
 }
 
-void ObjectStoragePage::deleteObjects(const QStringList &names)
+void ObjectStoragePage::deleteObjects(const QStringList &names, const QStringList &folders)
 {
-    if (!m_session || m_shownContainer.isEmpty() || names.isEmpty())
+    if (!m_session || m_shownContainer.isEmpty() || (names.isEmpty() && folders.isEmpty()))
         return;
     const CloudProfile &profile = m_session->profile();
-    const QString shownName = names.size() == 1 ? names.first() : tr("%1 objects").arg(names.size());
+    QString shownName;
+    if (names.size() + folders.size() > 1)
+        shownName = tr("%1 items").arg(names.size() + folders.size());
+    else
+        shownName = names.isEmpty() ? folders.first() : names.first();
+    const QString action = folders.isEmpty() ? tr("Delete from %1").arg(m_shownContainer)
+                                             : tr("Delete from %1 (folders with everything in them)").arg(m_shownContainer);
     ConfirmDestructiveDialog::ask(
-        this, profile.environment, profile.name, tr("Delete from %1").arg(m_shownContainer), shownName,
-        [this, names, session = m_session, container = m_shownContainer] {
+        this, profile.environment, profile.name, action, shownName,
+        [this, names, folders, session = m_session, container = m_shownContainer] {
+            // A pseudo-folder exists only while objects are in it: list every folder above the
+            // deleted path again, from the root down, so emptied ones go from the tree.
+            const auto reloadAround = [this](const QString &path) {
+                const QString trimmed = path.endsWith(u'/') ? path.chopped(1) : path;
+                m_objects->reloadFolder({});
+                for (qsizetype slash = trimmed.indexOf(u'/'); slash >= 0; slash = trimmed.indexOf(u'/', slash + 1))
+                    m_objects->reloadFolder(trimmed.left(slash + 1));
+            };
             for (const QString &name : names) {
                 const QString what = tr("Delete %1/%2").arg(container, name);
                 ObjectStorageClient(session)
                     .deleteObject(container, name)
                     .then(this,
-                          [this, what, container, name] {
+                          [this, what, container, name, reloadAround] {
                               if (container == m_shownContainer)
-                                  m_objects->reloadFolder(name.left(name.lastIndexOf(u'/') + 1));
+                                  reloadAround(name);
                               finishAction(what, {});
+                          })
+                    .onFailed(this, [this, what](const ApiError &error) { finishAction(what, error.toString()); });
+            }
+            for (const QString &folder : folders) {
+                const QString what = tr("Delete %1/%2").arg(container, folder);
+                ObjectStorageClient(session)
+                    .deleteFolder(container, folder)
+                    .then(this,
+                          [this, what, container, folder, reloadAround](int deleted) {
+                              if (container == m_shownContainer)
+                                  reloadAround(folder);
+                              finishAction(tr("%1 (%n object(s))", nullptr, deleted).arg(what), {});
                           })
                     .onFailed(this, [this, what](const ApiError &error) { finishAction(what, error.toString()); });
             }

@@ -60,8 +60,9 @@ public:
     /// Downloads objects (each as directory/<last segment>) and pseudo-folders (with their tree)
     /// of the current container into `directory`, as one job. Returns the job's id.
     qint64 downloadObjects(const QStringList &names, const QString &directory, const QStringList &folders = {});
-    /// Asks (ConfirmDestructiveDialog), then deletes the objects of the current container.
-    void deleteObjects(const QStringList &names);
+    /// Asks (ConfirmDestructiveDialog), then deletes the objects of the current container, and
+    /// the pseudo-folders with everything in them.
+    void deleteObjects(const QStringList &names, const QStringList &folders = {});
     /// Replaces the object's metadata and expiry (invalid `deleteAt`: kept forever).
     void setObjectProperties(const QString &name, const QMap<QString, QString> &metadata, const QDateTime &deleteAt);
     /// Copies an old version (an object of `archive`) over the selected object.

@@ -154,6 +154,29 @@ QFuture<void> ObjectStorageClient::deleteObject(const QString &container, const 
         .unwrap();
 }
 
+namespace {
+QFuture<int> deleteEach(Session *session, const QString &container, const std::shared_ptr<const QList<ObjectEntry>> &objects,
+                        int index)
+{
+    if (index >= objects->size())
+        return QtFuture::makeReadyValueFuture(index);
+    return ObjectStorageClient(session)
+        .deleteObject(container, objects->at(index).name)
+        .then([session, container, objects, index] { return deleteEach(session, container, objects, index + 1); })
+        .unwrap();
+}
+} // namespace
+
+QFuture<int> ObjectStorageClient::deleteFolder(const QString &container, const QString &prefix)
+{
+    Session *session = m_session;
+    return listObjects(container, prefix)
+        .then([session, container](const QList<ObjectEntry> &objects) {
+            return deleteEach(session, container, std::make_shared<const QList<ObjectEntry>>(objects), 0);
+        })
+        .unwrap();
+}
+
 QFuture<void> ObjectStorageClient::copyObject(const QString &fromContainer, const QString &fromName, const QString &toContainer,
                                               const QString &toName)
 {

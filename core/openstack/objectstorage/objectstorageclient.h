@@ -30,6 +30,9 @@ public:
     /// Deletes an object; a static large object's segments go with it (Swift's
     /// multipart-manifest=delete, which refuses plain objects, so a HEAD tells which it is).
     QFuture<void> deleteObject(const QString &container, const QString &name);
+    /// Deletes every object under the pseudo-folder `prefix` ("photos/2024/"), large objects with
+    /// their segments, one after another; stops at the first error. Gives the number deleted.
+    QFuture<int> deleteFolder(const QString &container, const QString &prefix);
     /// Server-side copy (PUT with X-Copy-From): restores an old version, duplicates an object.
     QFuture<void> copyObject(const QString &fromContainer, const QString &fromName, const QString &toContainer,
                              const QString &toName);
