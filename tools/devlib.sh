@@ -170,10 +170,11 @@ dev_test() {
     if "$sandbox" is-up; then
         was_up=1
         say "the sandbox cloud is already up; it stays up"
-    else
-        "$sandbox" up >"$CACHE/sandbox-up.log" 2>&1 &
-        sandbox_pid=$!
     fi
+    # Even when it answers: `up` returns at once when the running sandbox is current, and
+    # restarts it when its configuration changed since it was started.
+    "$sandbox" up >"$CACHE/sandbox-up.log" 2>&1 &
+    sandbox_pid=$!
     # shellcheck disable=SC2064  # expand now: the trap must know what this run started
     trap "[ $was_up = 1 ] || \"$sandbox\" down >/dev/null 2>&1 || true" EXIT
 

@@ -113,16 +113,20 @@ void StackCreateJob::start()
 
 void StackCreateJob::poll()
 {
-    OrchestrationClient heat(session());
-    await<QList<StackEvent>>(heat.listEvents(stackRef(), m_events.marker()), [this](const QList<StackEvent> &events) {
-        const auto lines = m_events.add(events);
-        for (const QString &line : lines)
-            log(line);
-        if (!events.isEmpty())
-            setFact(QStringLiteral("marker"), m_events.marker());
-        m_total = std::max(m_total, m_events.resourcesSeen());
-        progress(m_events.count(u"CREATE_COMPLETE"), m_total);
-        await<Stack>(OrchestrationClient(session()).showStack(stackRef()), [this](const Stack &stack) { onStatus(stack); });
+    // The status first, then the events up to it: read the other way round, the last events could
+    // happen between the two reads and never reach the log of a job that just succeeded.
+    await<Stack>(OrchestrationClient(session()).showStack(stackRef()), [this](const Stack &stack) {
+        await<QList<StackEvent>>(OrchestrationClient(session()).listEvents(stackRef(), m_events.marker()),
+                                 [this, stack](const QList<StackEvent> &events) {
+                                     const auto lines = m_events.add(events);
+                                     for (const QString &line : lines)
+                                         log(line);
+                                     if (!events.isEmpty())
+                                         setFact(QStringLiteral("marker"), m_events.marker());
+                                     m_total = std::max(m_total, m_events.resourcesSeen());
+                                     progress(m_events.count(u"CREATE_COMPLETE"), m_total);
+                                     onStatus(stack);
+                                 });
     });
 }
 
