@@ -156,7 +156,7 @@ void TemplatesPage::buildToolBar()
     open->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(open);
     m_toolBar->addAction(tr("Save"), this, [this] { m_tab->save(); });
-    QAction *validate = m_toolBar->addAction(tr("Validate on the cloud"), this, &TemplatesPage::validateOnServer);
+    QAction *validate = m_toolBar->addAction(tr("Validate on cloud"), this, &TemplatesPage::validateOnServer);
     validate->setObjectName(QStringLiteral("validateOnServer"));
     validate->setToolTip(tr("Ask the selected cloud's Heat to validate the template too (Ctrl+Shift+V)"));
     validate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
@@ -175,12 +175,13 @@ void TemplatesPage::buildToolBar()
     m_typePalette->setCurrentText(QStringLiteral("OS::Nova::Server"));
     m_typePalette->completer()->setFilterMode(Qt::MatchContains);
     m_typePalette->completer()->setCompletionMode(QCompleter::PopupCompletion);
-    m_typePalette->setMinimumContentsLength(22);
+    m_typePalette->setMinimumContentsLength(16); // the popup shows whole names; the toolbar must fit 1280 px
     m_toolBar->addWidget(m_typePalette);
     m_toolBar->addAction(tr("Add resource"), this, &TemplatesPage::addResourceFromPalette)
         ->setObjectName(QStringLiteral("addResource"));
     m_toolBar->addAction(tr("Rename…"), this, &TemplatesPage::renameSelected);
-    m_toolBar->addAction(tr("Connect to…"), this, &TemplatesPage::connectSelected);
+    m_toolBar->addAction(tr("Connect…"), this, &TemplatesPage::connectSelected)
+        ->setToolTip(tr("Connect the selected resource to another (a reference in its properties)"));
     m_toolBar->addAction(tr("Delete resource"), this, [this] {
         const QString name = m_graph->selectedNode();
         if (name.isEmpty())
