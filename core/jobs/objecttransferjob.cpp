@@ -79,13 +79,15 @@ void ObjectTransferJob::transferAt(int index)
 {
     m_index = index;
     progress(kibibytes(m_bytesBefore), kibibytes(m_totalBytes));
-    if (isCancelRequested()) {
-        finishCancelled(tr("Stopped after %1 of %2 files.").arg(index).arg(m_files.size()));
-        return;
-    }
-    if (index >= m_files.size()) {
+    if (index >= m_files.size()) { // all through, even when a cancel came with the last one
+        setFact(QString(doneKey), index);
         log(tr("All %n file(s) are through.", nullptr, static_cast<int>(m_files.size())));
         succeed();
+        return;
+    }
+    if (isCancelRequested()) {
+        setFact(QString(doneKey), index);
+        finishCancelled(tr("Stopped after %1 of %2 files.").arg(index).arg(m_files.size()));
         return;
     }
     const QJsonObject file = m_files.at(index).toObject();
@@ -100,7 +102,12 @@ void ObjectTransferJob::next()
     const QJsonObject file = m_files.at(m_index).toObject();
     m_bytesBefore += bytesOf(file);
     log(tr("%1 (%2)").arg(nameOf(file), QLocale().formattedDataSize(bytesOf(file))));
-    setFact(QString(doneKey), m_index + 1);
+    // The journal rewrites the facts on each change, and they hold the whole file list: record
+    // the count now and then, not after every small file. A restart checks from it onward.
+    if (!m_sinceCheckpoint.isValid() || m_sinceCheckpoint.elapsed() >= 2000) {
+        setFact(QString(doneKey), m_index + 1);
+        m_sinceCheckpoint.start();
+    }
     transferAt(m_index + 1);
 }
 
@@ -110,6 +117,12 @@ void ObjectTransferJob::cancel()
     m_abort->store(true);
     if (m_files.isEmpty())
         finishCancelled(tr("Cancelled before any file was transferred."));
+}
+
+bool ObjectTransferJob::isFromThisJob(const QDateTime &modified) const
+{
+    // Swift's Last-Modified has whole seconds: compare at that grain.
+    return modified.isValid() && modified.toSecsSinceEpoch() >= record().createdAt.toSecsSinceEpoch();
 }
 
 void ObjectTransferJob::resume()
@@ -245,7 +258,7 @@ void ObjectUploadJob::checkArrived(const QJsonObject &file, std::function<void(b
 {
     await<ObjectInfo>(
         ObjectStorageClient(session()).objectInfo(parameter(QStringLiteral("container")), nameOf(file)),
-        [answer, file](const ObjectInfo &info) { answer(info.bytes == bytesOf(file)); },
+        [this, answer, file](const ObjectInfo &info) { answer(info.bytes == bytesOf(file) && isFromThisJob(info.lastModified)); },
         [answer](const ApiError &) { answer(false); });
 }
 
@@ -280,6 +293,19 @@ QString ObjectDownloadJob::relativeTarget(const QString &folder, const QString &
     return lastSegment(folder) + u'/' + name.mid(folder.size());
 }
 
+QString ObjectDownloadJob::targetPath(const QString &directory, const QString &relative)
+{
+    // Object names are anyone's text: "a/../../.bashrc" must not land outside the folder chosen.
+    const QStringList segments = relative.split(u'/');
+    for (const QString &segment : segments) {
+        if (segment.isEmpty() || segment == u"." || segment == u"..")
+            return {};
+    }
+    const QString base = QDir::cleanPath(directory);
+    const QString path = QDir::cleanPath(base + u'/' + relative);
+    return path.startsWith(base + u'/') ? path : QString();
+}
+
 void ObjectDownloadJob::listFiles()
 {
     const QDir directory(parameter(QStringLiteral("directory")));
@@ -287,7 +313,11 @@ void ObjectDownloadJob::listFiles()
     const QJsonArray objects = parameters().value(QStringLiteral("objects")).toArray();
     for (const auto &value : objects) {
         const QJsonObject object = value.toObject();
-        files.append(fileEntry(nameOf(object), directory.filePath(lastSegment(nameOf(object))), bytesOf(object)));
+        const QString target = targetPath(directory.path(), lastSegment(nameOf(object)));
+        if (target.isEmpty())
+            log(tr("Left out (its name would land outside the folder): %1").arg(nameOf(object)));
+        else
+            files.append(fileEntry(nameOf(object), target, bytesOf(object)));
     }
     listFolder(0, files);
 }
@@ -300,17 +330,20 @@ void ObjectDownloadJob::listFolder(int index, QJsonArray files)
         return;
     }
     const QString folder = folders.at(index).toString();
-    await<QList<ObjectEntry>>(
-        ObjectStorageClient(session()).listObjects(parameter(QStringLiteral("container")), folder),
-        [this, index, folder, files](const QList<ObjectEntry> &entries) mutable {
-            const QDir directory(parameter(QStringLiteral("directory")));
-            for (const ObjectEntry &entry : entries) {
-                if (entry.name.endsWith(u'/'))
-                    continue; // a folder marker: the folders come with their files
-                files.append(fileEntry(entry.name, directory.filePath(relativeTarget(folder, entry.name)), entry.bytes));
-            }
-            listFolder(index + 1, files);
-        });
+    await<QList<ObjectEntry>>(ObjectStorageClient(session()).listObjects(parameter(QStringLiteral("container")), folder),
+                              [this, index, folder, files](const QList<ObjectEntry> &entries) mutable {
+                                  const QDir directory(parameter(QStringLiteral("directory")));
+                                  for (const ObjectEntry &entry : entries) {
+                                      if (entry.name.endsWith(u'/'))
+                                          continue; // a folder marker: the folders come with their files
+                                      const QString target = targetPath(directory.path(), relativeTarget(folder, entry.name));
+                                      if (target.isEmpty())
+                                          log(tr("Left out (its name would land outside the folder): %1").arg(entry.name));
+                                      else
+                                          files.append(fileEntry(entry.name, target, entry.bytes));
+                                  }
+                                  listFolder(index + 1, files);
+                              });
 }
 
 void ObjectDownloadJob::transfer(const QJsonObject &file, const TransferProgress &onProgress)
@@ -335,7 +368,7 @@ void ObjectDownloadJob::transfer(const QJsonObject &file, const TransferProgress
 void ObjectDownloadJob::checkArrived(const QJsonObject &file, std::function<void(bool)> answer)
 {
     const QFileInfo target(pathOf(file));
-    answer(target.isFile() && target.size() == bytesOf(file));
+    answer(target.isFile() && target.size() == bytesOf(file) && isFromThisJob(target.lastModified()));
 }
 
 QString ObjectDownloadJob::verb() const

@@ -4,6 +4,7 @@
 #include "jobs/job.h"
 #include "net/httptypes.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 
 namespace Pilvi {
@@ -35,6 +36,8 @@ protected:
     virtual QString verb() const = 0; ///< "upload", "download": for the log
 
     void transferFiles(const QJsonArray &files);
+    /// After a restart: whether a file or object modified at `modified` can be this job's work.
+    bool isFromThisJob(const QDateTime &modified) const;
     void next();
     const AbortFlag &abortFlag() const { return m_abort; }
 
@@ -47,6 +50,7 @@ private:
     qint64 m_totalBytes = 0;
     qint64 m_bytesBefore = 0; ///< of the files already through
     int m_index = 0;
+    QElapsedTimer m_sinceCheckpoint;
 };
 
 /// Uploads local files and folders into a container (kind object.upload). Parameters: container,
@@ -89,6 +93,8 @@ public:
     /// Where an object under `folder` lands below the target directory: the folder's last
     /// segment and the rest of the name ("a/b/" + "a/b/c/d.txt" -> "b/c/d.txt").
     static QString relativeTarget(const QString &folder, const QString &name);
+    /// `relative` below `directory`, or empty when it would land elsewhere ("..", "/x", "a//b").
+    static QString targetPath(const QString &directory, const QString &relative);
 
 protected:
     void listFiles() override;

@@ -366,7 +366,9 @@ private:
         QTemporaryDir local;
         QVERIFY(writeFile(local.filePath(QStringLiteral("a.txt")), "first"));
         QVERIFY(writeFile(local.filePath(QStringLiteral("b.txt")), "second"));
-        awaitVoid(swift.putObject(container, QStringLiteral("a.txt"), "first")); // b.txt never arrived
+        // An object of the same size from before the job is not its work.
+        awaitVoid(swift.putObject(container, QStringLiteral("b.txt"), "SECOND"));
+        QTest::qWait(2100); // Swift's Last-Modified has whole seconds, rounded up
 
         // What a process killed mid-upload leaves in the journal: running, its files listed.
         QProcess gone;
@@ -384,6 +386,7 @@ private:
         };
         const qint64 partly = leaveRunning({local.filePath(QStringLiteral("a.txt")), local.filePath(QStringLiteral("b.txt"))});
         const qint64 whole = leaveRunning({local.filePath(QStringLiteral("a.txt"))});
+        awaitVoid(swift.putObject(container, QStringLiteral("a.txt"), "first")); // what the killed job had sent
 
         JobRunner runner(&journal,
                          [this](const QString &cloud) { return cloud == m_session->profile().name ? m_session.get() : nullptr; });

@@ -143,7 +143,8 @@ private Q_SLOTS:
             const QStringList segments = segmentNames();
             QCOMPARE(segments.size(), 4);
             QVERIFY2(segments.first().startsWith(QStringLiteral("big/large.bin/slo/")), qPrintable(segments.first()));
-            QVERIFY(segments.first().endsWith(QStringLiteral("/3145851/1048576/00000000")));
+            QVERIFY(segments.first().contains(QStringLiteral("/3145851/1048576/"))); // size, segment size
+            QVERIFY(segments.first().endsWith(QStringLiteral("/00000000")));
 
             const ObjectInfo info = await(swift().objectInfo(m_container, QStringLiteral("big/large.bin")));
             QVERIFY(info.isLargeObject);
@@ -201,6 +202,49 @@ private Q_SLOTS:
                 QCOMPARE(error.httpStatus(), 404);
             }
         });
+    }
+
+    // An upload of the same file that fails must not take the segments of the object already
+    // there: each attempt has segments of its own.
+    void abortedReuploadKeepsTheObjectThere()
+    {
+        run([this] {
+            QTemporaryDir dir;
+            const QString source = dir.filePath(QStringLiteral("same.bin"));
+            const QByteArray md5 = writeRandomFile(source, 3 * mebibyte);
+            await(swift().uploadLargeFile(m_container, QStringLiteral("same.bin"), source, mebibyte));
+            auto abort = std::make_shared<std::atomic_bool>(false);
+            try {
+                await(swift().uploadLargeFile(
+                    m_container, QStringLiteral("same.bin"), source, mebibyte,
+                    [abort](qint64 done, qint64) {
+                        if (done > mebibyte)
+                            abort->store(true);
+                    },
+                    QStringLiteral("application/octet-stream"), abort));
+                QFAIL("the aborted upload succeeded");
+            } catch (const ApiError &error) {
+                QCOMPARE(error.kind(), ApiError::Kind::Cancelled);
+            }
+            const QString back = dir.filePath(QStringLiteral("back.bin"));
+            QCOMPARE(await(swift().downloadFile(m_container, QStringLiteral("same.bin"), back)).bytes, 3 * mebibyte);
+            QCOMPARE(md5OfFile(back), md5);
+            QCOMPARE(segmentNames().size(), 3); // the first upload's, and none of the second's
+            awaitVoid(swift().deleteObject(m_container, QStringLiteral("same.bin")));
+            QVERIFY(segmentNames().isEmpty());
+        });
+    }
+
+    void folderPrefixMustBeAFolder()
+    {
+        for (const QString &prefix : {QString(), QStringLiteral("photos")}) {
+            try {
+                await(swift().deleteFolder(m_container, prefix));
+                QFAIL("deleted a prefix that is not a folder");
+            } catch (const ApiError &error) {
+                QCOMPARE(error.kind(), ApiError::Kind::Config);
+            }
+        }
     }
 
     void publicContainerIsReadableWithoutToken()

@@ -160,6 +160,25 @@ private Q_SLOTS:
         QCOMPARE(ObjectDownloadJob::relativeTarget(folder, name), target);
     }
 
+    void downloadStaysInItsFolder_data()
+    {
+        QTest::addColumn<QString>("relative");
+        QTest::addColumn<QString>("target"); // empty: refused
+        QTest::newRow("plain") << u"site/index.html"_s << u"/dl/site/index.html"_s;
+        QTest::newRow("up and out") << u"site/../../.bashrc"_s << QString();
+        QTest::newRow("only up") << u".."_s << QString();
+        QTest::newRow("dot segment") << u"site/./x"_s << QString();
+        QTest::newRow("empty segment") << u"site//x"_s << QString();
+        QTest::newRow("absolute") << u"/etc/passwd"_s << QString();
+        QTest::newRow("dots in a name are fine") << u"site/..hidden/a..b"_s << u"/dl/site/..hidden/a..b"_s;
+    }
+    void downloadStaysInItsFolder()
+    {
+        QFETCH(QString, relative);
+        QFETCH(QString, target);
+        QCOMPARE(ObjectDownloadJob::targetPath(u"/dl"_s, relative), target);
+    }
+
     // Files keep their names under the prefix; a folder keeps its own name and its tree; what
     // does not exist is named, not uploaded.
     void uploadNamesFilesAndFolders()

@@ -124,7 +124,13 @@ QFuture<void> ObjectStorageClient::deleteObject(const QString &container, const 
     const QString path = objectPath(container, name);
     const QString what = QStringLiteral("delete %1/%2").arg(container, name);
     Session *session = m_session;
-    return m_session->send(call("HEAD", path, what))
+    // A user who may write but not read (a write-only ACL) cannot HEAD: then a plain DELETE.
+    QFuture<HttpResponse> headed = m_session->send(call("HEAD", path, what)).onFailed([](const ApiError &error) {
+        if (error.httpStatus() != 401 && error.httpStatus() != 403)
+            throw error;
+        return HttpResponse();
+    });
+    return headed
         .then([session, path, what](const HttpResponse &head) {
             ServiceRequest request = call("DELETE", path, what);
             const bool staticLargeObject = head.header("X-Static-Large-Object").compare("true", Qt::CaseInsensitive) == 0;
@@ -144,11 +150,11 @@ QFuture<void> ObjectStorageClient::deleteObject(const QString &container, const 
                     const QJsonArray pair = error.toArray();
                     errors.append(QStringLiteral("%1: %2").arg(pair.at(0).toString(), pair.at(1).toString()));
                 }
-                throw ApiError(ApiError::Kind::Http,
+                throw ApiError(ApiError::Kind::BadResponse,
                                QStringLiteral("Swift did not delete the large object and its segments (%1)%2")
                                    .arg(status.isEmpty() ? QStringLiteral("no status") : status,
                                         errors.isEmpty() ? QString() : QStringLiteral(": ") + errors.join(QStringLiteral("; "))),
-                               response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
+                               0, QString::fromLatin1(response.header("X-Trans-Id")), what);
             });
         })
         .unwrap();
@@ -162,6 +168,10 @@ QFuture<int> deleteEach(Session *session, const QString &container, const std::s
         return QtFuture::makeReadyValueFuture(index);
     return ObjectStorageClient(session)
         .deleteObject(container, objects->at(index).name)
+        .onFailed([](const ApiError &error) {
+            if (error.httpStatus() != 404) // gone meanwhile (another client, a segment of a deleted manifest): fine
+                throw error;
+        })
         .then([session, container, objects, index] { return deleteEach(session, container, objects, index + 1); })
         .unwrap();
 }
@@ -169,6 +179,11 @@ QFuture<int> deleteEach(Session *session, const QString &container, const std::s
 
 QFuture<int> ObjectStorageClient::deleteFolder(const QString &container, const QString &prefix)
 {
+    // An empty prefix would be the whole container; "photos" without its slash also "photos2/".
+    if (prefix.isEmpty() || !prefix.endsWith(u'/'))
+        return QtFuture::makeExceptionalFuture<int>(std::make_exception_ptr(
+            ApiError(ApiError::Kind::Config, QStringLiteral("'%1' is not a folder (a prefix ending in '/')").arg(prefix), 0, {},
+                     QStringLiteral("delete %1/%2").arg(container, prefix))));
     Session *session = m_session;
     return listObjects(container, prefix)
         .then([session, container](const QList<ObjectEntry> &objects) {
@@ -297,16 +312,25 @@ QFuture<TransferResult> putManifest(const std::shared_ptr<LargeUpload> &up)
     request.query.addQueryItem(QStringLiteral("multipart-manifest"), QStringLiteral("put"));
     request.headers.append(header("Content-Type", up->contentType.toUtf8()));
     request.body = QJsonDocument(up->manifest).toJson(QJsonDocument::Compact);
-    return up->session->send(request).then([up, what = request.what](const HttpResponse &response) {
-        const QString expected = QString::fromLatin1(up->segmentEtags.result().toHex());
-        const QString etag = unquotedEtag(response);
-        if (etag != expected)
-            throw ApiError(
+    return up->session->send(request)
+        .then([up, what = request.what](const HttpResponse &response) {
+            const QString expected = QString::fromLatin1(up->segmentEtags.result().toHex());
+            const QString etag = unquotedEtag(response);
+            if (etag == expected)
+                return QtFuture::makeReadyValueFuture(TransferResult{up->size, expected});
+            const ApiError mismatch(
                 ApiError::Kind::BadResponse,
-                QStringLiteral("checksum mismatch: Swift's manifest ETag is %1, the segments sent make %2").arg(etag, expected),
+                QStringLiteral("checksum mismatch: Swift's manifest ETag is %1, the segments sent make %2; the object was "
+                               "deleted again")
+                    .arg(etag, expected),
                 response.status, QString::fromLatin1(response.header("X-Trans-Id")), what);
-        return TransferResult{up->size, expected};
-    });
+            // What Swift stored is not this file: it must not pass for it.
+            return ObjectStorageClient(up->session)
+                .deleteObject(up->container, up->name)
+                .then([mismatch]() -> TransferResult { throw mismatch; })
+                .onFailed([mismatch]() -> TransferResult { throw mismatch; });
+        })
+        .unwrap();
 }
 
 /// Best effort: what cannot be deleted now is left for the user to see in the segments container.
@@ -318,6 +342,30 @@ QFuture<void> deleteSegments(const std::shared_ptr<LargeUpload> &up)
                            .then([](const HttpResponse &) {})
                            .onFailed([](const ApiError &error) { qCWarning(lcSwift) << error.toString(); }));
     return QtFuture::whenAll(deletes.begin(), deletes.end()).then([](const QList<QFuture<void>> &) {});
+}
+/// The segments, then the manifest; on failure the segments sent are deleted again.
+QFuture<TransferResult> runLargeUpload(const std::shared_ptr<LargeUpload> &up)
+{
+    return ObjectStorageClient(up->session)
+        .createContainer(up->segments)
+        .then([up] { return sendSegment(up, 0); })
+        .unwrap()
+        .then([up] { return putManifest(up); })
+        .unwrap()
+        .then([up](QFuture<TransferResult> done) -> QFuture<TransferResult> {
+            try {
+                done.waitForFinished(); // rethrows the failure, if any
+                if (!done.isCanceled() && done.resultCount() > 0)
+                    return QtFuture::makeReadyValueFuture(done.result());
+                throw ApiError(ApiError::Kind::Cancelled, QStringLiteral("the upload was cancelled"));
+            } catch (const ApiError &error) {
+                return deleteSegments(up).then([error]() -> TransferResult { throw error; });
+            } catch (...) {
+                const std::exception_ptr failure = std::current_exception();
+                return deleteSegments(up).then([failure]() -> TransferResult { std::rethrow_exception(failure); });
+            }
+        })
+        .unwrap();
 }
 } // namespace
 
@@ -340,23 +388,28 @@ QFuture<TransferResult> ObjectStorageClient::uploadLargeFile(const QString &cont
     up->progress = progress;
     up->abort = abort;
     up->segments = segmentsContainer(container);
-    up->segmentPrefix = QStringLiteral("%1/slo/%2/%3/%4/")
+    // The swift CLI's layout, plus the time of this attempt: segments of an upload that fails are
+    // deleted again, and must never be those of an earlier upload of the same file that a
+    // manifest still uses.
+    up->segmentPrefix = QStringLiteral("%1/slo/%2/%3/%4/%5/")
                             .arg(name, QString::number(double(file.lastModified().toMSecsSinceEpoch()) / 1000.0, 'f', 6))
                             .arg(up->size)
-                            .arg(segmentSize);
+                            .arg(segmentSize)
+                            .arg(QDateTime::currentMSecsSinceEpoch());
     up->segmentCount = static_cast<int>((up->size + segmentSize - 1) / segmentSize);
-    return createContainer(up->segments)
-        .then([up] { return sendSegment(up, 0); })
-        .unwrap()
-        .then([up] { return putManifest(up); })
-        .unwrap()
-        .then([up](QFuture<TransferResult> done) {
-            try {
-                done.waitForFinished(); // rethrows the failure, if any
-                return QtFuture::makeReadyValueFuture(done.result());
-            } catch (const ApiError &error) {
-                return deleteSegments(up).then([error]() -> TransferResult { throw error; });
-            }
+    // A cluster without the slo middleware would store the manifest as a plain JSON object.
+    QFuture<bool> sloAvailable = capabilities()
+                                     .then([](const SwiftCapabilities &capabilities) { return capabilities.staticLargeObjects; })
+                                     .onFailed([](const ApiError &) { return true; }); // no /info: try, the ETag check tells
+    return sloAvailable
+        .then([up](bool available) -> QFuture<TransferResult> {
+            if (!available)
+                return QtFuture::makeExceptionalFuture<TransferResult>(std::make_exception_ptr(ApiError(
+                    ApiError::Kind::Config,
+                    QStringLiteral("this object storage has no static large objects (slo), and %1 is larger than a segment")
+                        .arg(up->filePath),
+                    0, {}, QStringLiteral("upload %1").arg(up->filePath))));
+            return runLargeUpload(up);
         })
         .unwrap();
 }
