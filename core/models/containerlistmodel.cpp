@@ -69,6 +69,13 @@ void ContainerListModel::setInfo(const QString &container, const ContainerInfo &
         Q_EMIT dataChanged(index(row, AccessColumn), index(row, VersioningColumn));
 }
 
+void ContainerListModel::clearInfo()
+{
+    m_info.clear();
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, AccessColumn), index(rowCount() - 1, VersioningColumn));
+}
+
 const ContainerInfo *ContainerListModel::info(const QString &container) const
 {
     const auto found = m_info.constFind(container);

@@ -33,6 +33,8 @@ public:
     /// What the container's HEAD said; shown in the Access and Versioning columns.
     void setInfo(const QString &container, const ContainerInfo &info);
     const ContainerInfo *info(const QString &container) const;
+    /// Forgets every HEAD (another cloud).
+    void clearInfo();
     static QString versioningText(const ContainerInfo &info);
 
 protected:

@@ -173,7 +173,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("problem"); // a word of the message, or empty for none
         QTest::newRow("plain") << QStringLiteral("owner") << QStringLiteral("team a") << QString();
-        QTest::newRow("dash and underscore") << QStringLiteral("Backup-Policy_v2") << QStringLiteral("daily") << QString();
+        QTest::newRow("dash") << QStringLiteral("Backup-Policy-v2") << QStringLiteral("daily") << QString();
+        QTest::newRow("underscore comes back as a dash")
+            << QStringLiteral("my_key") << QStringLiteral("x") << QStringLiteral("'_'");
         QTest::newRow("space in key") << QStringLiteral("my key") << QStringLiteral("x") << QStringLiteral("letters");
         QTest::newRow("colon in key") << QStringLiteral("a:b") << QStringLiteral("x") << QStringLiteral("':'");
         QTest::newRow("non-ASCII key") << QStringLiteral("päivä") << QStringLiteral("x") << QStringLiteral("'ä'");

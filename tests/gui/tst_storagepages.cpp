@@ -20,6 +20,7 @@
 #include "openstack/objectstorage/objectstorageclient.h"
 #include "views/objectdetailspanel.h"
 #include "views/objectstoragepage.h"
+#include "views/transferpanel.h"
 #include "views/volumespage.h"
 
 #include <QAction>
@@ -245,7 +246,7 @@ private Q_SLOTS:
         settings.metadata.insert(u"purpose"_s, u"gui-test"_s);
         actions.clear();
         page.applyContainerSettings(m_container, settings);
-        QVERIFY(confirmDialog(&page) || !pendingConfirmDialog(&page)); // typed confirmation in production only
+        QVERIFY(confirmDialog(&page)); // making data public asks first (typed in production)
         QCOMPARE(waitForAction(actions, u"settings of"_s), QString());
         QTRY_COMPARE_WITH_TIMEOUT(containerCell(ContainerListModel::AccessColumn), u"public"_s, cloudTimeoutMs);
         QCOMPARE(containerCell(ContainerListModel::VersioningColumn), u"old versions in %1"_s.arg(settings.archive));
@@ -340,6 +341,13 @@ private Q_SLOTS:
         QCOMPARE(readFile(target.filePath(fileName)), QByteArray("first version"));
         QCOMPARE(readFile(target.filePath(u"site/index.html"_s)), QByteArray("<h1>hello</h1>"));
         QCOMPARE(readFile(target.filePath(u"site/css/style.css"_s)), QByteArray("h1 { color: teal }"));
+
+        // A job that fails at once (the folder cannot be made) still reports, and its row ends.
+        actions.clear();
+        QVERIFY(page.downloadObjects({objectName}, u"/proc/pilvi-cannot-write-here"_s) > 0);
+        QVERIFY2(waitForAction(actions, u"Download"_s).contains(u"cannot create the folder"_s),
+                 qPrintable(actions.isEmpty() ? QString() : actions.constLast().at(1).toString()));
+        QCOMPARE(page.transferPanel()->activeCount(), 0);
 
         qInfo("step: delete container");
         // A container with objects cannot go.

@@ -81,9 +81,10 @@ QMap<QString, QString> MetadataTable::metadata() const
 QString MetadataTable::keyProblem(const QString &key)
 {
     for (const QChar c : key) {
-        const bool allowed = (c.unicode() < 128 && c.isLetterOrNumber()) || c == u'-' || c == u'_';
+        // Not '_': Swift's WSGI turns it into '-', so the key would come back as another.
+        const bool allowed = (c.unicode() < 128 && c.isLetterOrNumber()) || c == u'-';
         if (!allowed)
-            return tr("the key '%1' has '%2': use letters, digits, '-' and '_'").arg(key, c);
+            return tr("the key '%1' has '%2': use letters, digits and '-'").arg(key, c);
     }
     return {};
 }

@@ -11,7 +11,7 @@ namespace Pilvi {
 
 /// Editable key/value rows for Swift metadata (X-Container-Meta-*, X-Object-Meta-*), with Add and
 /// Remove. Swift sends keys back in lower case and carries them in HTTP headers, so a key is
-/// letters, digits, '-' and '_' only, and a value one line.
+/// letters, digits and '-' only ('_' would come back as '-'), and a value one line.
 class MetadataTable final : public QWidget
 {
     Q_OBJECT

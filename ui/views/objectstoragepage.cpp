@@ -5,6 +5,7 @@
 #include "dialogs/containersettingsdialog.h"
 #include "dialogs/objectpropertiesdialog.h"
 #include "dialogs/tempurldialog.h"
+#include "jobs/jobjournal.h"
 #include "jobs/jobrunner.h"
 #include "jobs/objecttransferjob.h"
 #include "models/containerlistmodel.h"
@@ -173,6 +174,7 @@ QFuture<void> ObjectStoragePage::load(Session *session)
         m_shownContainer.clear();
         m_loader->setContainer({});
         m_containers->setItems({});
+        m_containers->clearInfo(); // another cloud's containers may have the same names
     }
     return ObjectStorageClient(session)
         .listContainers()
@@ -426,17 +428,24 @@ void ObjectStoragePage::deleteContainer(const QString &name)
 
 void ObjectStoragePage::askContainerSettings()
 {
-    const ContainerInfo *info = m_containers->info(m_shownContainer);
-    if (!info)
+    if (!m_session || m_shownContainer.isEmpty())
         return;
-    QStringList names;
-    for (const Container &container : m_containers->items())
-        names.append(container.name);
-    auto *dialog = new ContainerSettingsDialog(m_shownContainer, *info, names, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog, container = m_shownContainer] { applyContainerSettings(container, dialog->settings()); });
-    dialog->open();
+    // Fresh from Swift: someone else may have changed it since the table read it, and the
+    // settings are applied as a difference from what the dialog showed.
+    const QString container = m_shownContainer;
+    readContainerInfo(container).then(this, [this, container] {
+        const ContainerInfo *info = m_containers->info(container);
+        if (!info || container != m_shownContainer)
+            return;
+        QStringList names;
+        for (const Container &each : m_containers->items())
+            names.append(each.name);
+        auto *dialog = new ContainerSettingsDialog(container, *info, names, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &QDialog::accepted, this,
+                [this, dialog, container] { applyContainerSettings(container, dialog->settings()); });
+        dialog->open();
+    });
 }
 
 void ObjectStoragePage::applyContainerSettings(const QString &container, const ContainerSettings &settings)
@@ -494,6 +503,7 @@ qint64 ObjectStoragePage::uploadFiles(const QStringList &paths, const QString &p
     }
     m_pendingTransfers.insert(id, {what, m_shownContainer, prefix});
     m_transfers->track(id, what);
+    reportIfAlreadyFinished(id);
     return id;
 }
 
@@ -531,7 +541,19 @@ qint64 ObjectStoragePage::downloadObjects(const QStringList &names, const QStrin
     }
     m_pendingTransfers.insert(id, {what, m_shownContainer, {}});
     m_transfers->track(id, what);
+    reportIfAlreadyFinished(id);
     return id;
+}
+
+void ObjectStoragePage::reportIfAlreadyFinished(qint64 id)
+{
+    // The runner starts a job inside submit(); one that fails at once (a folder that cannot be
+    // created) finished before the page knew its id.
+    const std::optional<JobRecord> record = m_runner->journal()->job(id);
+    if (record && isFinalState(record->state)) {
+        m_transfers->showFinished(*record);
+        onJobFinished(*record);
+    }
 }
 
 void ObjectStoragePage::onJobFinished(const JobRecord &record)
@@ -612,11 +634,17 @@ void ObjectStoragePage::askProperties()
     ObjectStorageClient(m_session)
         .objectInfo(m_shownContainer, name)
         .then(this,
-              [this, name](const ObjectInfo &info) {
+              [this, name, container = m_shownContainer](const ObjectInfo &info) {
                   auto *dialog = new ObjectPropertiesDialog(name, info, this);
                   dialog->setAttribute(Qt::WA_DeleteOnClose);
-                  connect(dialog, &QDialog::accepted, this,
-                          [this, dialog, name] { setObjectProperties(name, dialog->metadata(), dialog->deleteAt()); });
+                  connect(dialog, &QDialog::accepted, this, [this, dialog, name, container] {
+                      if (container != m_shownContainer) { // the user went to another container meanwhile
+                          finishAction(tr("Set the properties of %1").arg(name),
+                                       tr("%1 is no longer the container shown; nothing was changed").arg(container));
+                          return;
+                      }
+                      setObjectProperties(name, dialog->metadata(), dialog->deleteAt());
+                  });
                   dialog->open();
               })
         .onFailed(this, [this, name](const ApiError &error) { finishAction(tr("Read %1").arg(name), error.toString()); });

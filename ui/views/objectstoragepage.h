@@ -94,6 +94,7 @@ private:
     void updateActions();
     void finishAction(const QString &what, const QString &error);
     void onJobFinished(const JobRecord &record);
+    void reportIfAlreadyFinished(qint64 id);
     QFuture<void> readContainerInfo(const QString &container);
     QString currentFolderPrefix() const;
     qint64 objectBytes(const QString &name) const;

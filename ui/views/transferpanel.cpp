@@ -2,6 +2,7 @@
 #include "views/transferpanel.h"
 
 #include "jobs/jobrunner.h"
+#include "models/joblistmodel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -38,7 +39,7 @@ void TransferPanel::setJobRunner(JobRunner *runner)
     if (!runner)
         return;
     connect(runner, &JobRunner::jobChanged, this, &TransferPanel::update);
-    connect(runner, &JobRunner::jobFinished, this, &TransferPanel::finish);
+    connect(runner, &JobRunner::jobFinished, this, &TransferPanel::showFinished);
 }
 
 QWidget *TransferPanel::row(qint64 jobId) const
@@ -97,12 +98,10 @@ void TransferPanel::update(const JobRecord &record)
     // Transfer jobs count KiB: an int range holds 2 TiB.
     bar->setRange(0, record.progressTotal);
     bar->setValue(record.progressDone);
-    const QLocale locale;
-    bar->setFormat(tr("%1 / %2").arg(locale.formattedDataSize(qint64(record.progressDone) * 1024),
-                                     locale.formattedDataSize(qint64(record.progressTotal) * 1024)));
+    bar->setFormat(JobListModel::progressText(record));
 }
 
-void TransferPanel::finish(const JobRecord &record)
+void TransferPanel::showFinished(const JobRecord &record)
 {
     QWidget *current = row(record.id);
     if (!current || current->property(finishedProperty).toBool())

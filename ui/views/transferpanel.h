@@ -24,12 +24,14 @@ public:
     /// Shows a row for the job until the user dismisses it.
     void track(qint64 jobId, const QString &title);
 
+    /// The row shows how the job ended (also for a job that ended before track()).
+    void showFinished(const JobRecord &record);
+
     int activeCount() const { return m_active; }
 
 private:
     QWidget *row(qint64 jobId) const;
     void update(const JobRecord &record);
-    void finish(const JobRecord &record);
 
     QPointer<JobRunner> m_runner;
     QVBoxLayout *m_rows;
