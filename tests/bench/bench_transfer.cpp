@@ -29,7 +29,7 @@ namespace {
 using BenchData::statusKib;
 
 template<typename T>
-T wait(QFuture<T> future)
+T wait(const QFuture<T> &future)
 {
     while (!future.isFinished())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
@@ -72,7 +72,7 @@ int main(int argc, char **argv)
         QFile file(source);
         if (!file.open(QIODevice::WriteOnly))
             return 1;
-        QByteArray block(1024 * 1024, Qt::Uninitialized);
+        QByteArray block(qsizetype(1024) * 1024, Qt::Uninitialized);
         for (qint64 i = 0; i < mib; ++i) {
             QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
             file.write(block);
