@@ -118,12 +118,7 @@ void StackCreateJob::poll()
     await<Stack>(OrchestrationClient(session()).showStack(stackRef()), [this](const Stack &stack) {
         await<QList<StackEvent>>(OrchestrationClient(session()).listEvents(stackRef(), m_events.marker()),
                                  [this, stack](const QList<StackEvent> &events) {
-                                     const auto lines = m_events.add(events);
-                                     for (const QString &line : lines)
-                                         log(line);
-                                     if (!events.isEmpty())
-                                         setFact(QStringLiteral("marker"), m_events.marker());
-                                     m_total = std::max(m_total, m_events.resourcesSeen());
+                                     takeEvents(events);
                                      progress(m_events.count(u"CREATE_COMPLETE"), m_total);
                                      onStatus(stack);
                                  });

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "jobs/job.h"
-#include "jobs/stackeventtracker.h"
+#include "jobs/stackjob.h"
 
 namespace Pilvi {
 
@@ -13,11 +12,11 @@ struct StackCreateRequest;
 /// parameters travel as secrets. Facts: stackId, marker.
 /// Cancel: Heat has no "cancel create", so the half-made stack is deleted and the job ends
 /// cancelled once it is gone.
-class StackCreateJob final : public Job
+class StackCreateJob final : public StackJob
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using StackJob::StackJob;
 
     /// The job for a create request: parameters the template marks `hidden: true` go to the
     /// spec's secrets, never to the journal.
@@ -36,9 +35,6 @@ private:
     void deleteAfterCancel();
     void followDelete();
     QString stackRef() const;
-
-    StackEventTracker m_events;
-    int m_total = 0;
 };
 
 } // namespace Pilvi

@@ -58,12 +58,7 @@ void StackDeleteJob::poll()
     await<QList<StackEvent>>(
         OrchestrationClient(session()).listEvents(id, m_events.marker()),
         [this, id](const QList<StackEvent> &events) {
-            const auto lines = m_events.add(events);
-            for (const QString &line : lines)
-                log(line);
-            if (!events.isEmpty())
-                setFact(QStringLiteral("marker"), m_events.marker());
-            m_total = std::max(m_total, m_events.resourcesSeen());
+            takeEvents(events);
             progress(m_events.count(u"DELETE_COMPLETE"), m_total);
             await<Stack>(
                 OrchestrationClient(session()).showStack(id),

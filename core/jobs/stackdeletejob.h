@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "jobs/job.h"
-#include "jobs/stackeventtracker.h"
+#include "jobs/stackjob.h"
 
 namespace Pilvi {
 
 /// Deletes a Heat stack and follows it until DELETE_COMPLETE or until Heat no longer knows it.
 /// Parameters: name. Facts: stackId, marker. Cancel stops following only: a delete cannot be
 /// taken back, and the job says so.
-class StackDeleteJob final : public Job
+class StackDeleteJob final : public StackJob
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using StackJob::StackJob;
 
     static JobSpec spec(const QString &cloud, const QString &stackName);
 
@@ -25,9 +24,6 @@ protected:
 private:
     void poll();
     void gone();
-
-    StackEventTracker m_events;
-    int m_total = 0;
 };
 
 } // namespace Pilvi

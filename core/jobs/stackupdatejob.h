@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "jobs/job.h"
-#include "jobs/stackeventtracker.h"
+#include "jobs/stackjob.h"
 
 namespace Pilvi {
 
@@ -13,11 +12,11 @@ struct StackUpdateRequest;
 /// Parameters: name, stackId, existing, template, environment, files, parameters,
 /// clearParameters, timeoutMinutes, rollback; parameters named hidden travel as secrets.
 /// Facts: marker. Cancel: Heat's cancel-update; the job ends cancelled once the rollback ends.
-class StackUpdateJob final : public Job
+class StackUpdateJob final : public StackJob
 {
     Q_OBJECT
 public:
-    using Job::Job;
+    using StackJob::StackJob;
 
     static JobSpec spec(const QString &cloud, const QString &stackName, const QString &stackId, const StackUpdateRequest &request,
                         const QStringList &hiddenParameters = {});
@@ -32,9 +31,6 @@ private:
     void poll();
     void onStatus(const Stack &stack);
     QString stackRef() const;
-
-    StackEventTracker m_events;
-    int m_total = 0;
 };
 
 } // namespace Pilvi
