@@ -340,6 +340,10 @@ private Q_SLOTS:
         QCOMPARE(versions.size(), 1);
         QVERIFY(versions[0].name.startsWith(SwiftParse::versionsPrefix(QStringLiteral("doc.txt"))));
         QCOMPARE(versions[0].bytes, 13); // "first version"
+        QVERIFY(!versions[0].isDeleteMarker());
+        ObjectEntry marker;
+        marker.contentType = QStringLiteral("application/x-deleted;swift_versions_deleted=1");
+        QVERIFY(marker.isDeleteMarker());
     }
 
     void damagedHeadersAreErrors()

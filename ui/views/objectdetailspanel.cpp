@@ -168,9 +168,14 @@ void ObjectDetailsPanel::showVersions(const QList<ObjectEntry> &versions)
     for (auto it = versions.crbegin(); it != versions.crend(); ++it) {
         auto *item = new QTreeWidgetItem(m_versions);
         item->setText(0, locale.toString(it->lastModified.toLocalTime(), QLocale::ShortFormat));
+        item->setToolTip(0, it->name);
+        if (it->isDeleteMarker()) {
+            item->setText(1, tr("deleted"));
+            item->setFlags(Qt::ItemIsEnabled); // nothing to restore
+            continue;
+        }
         item->setText(1, locale.formattedDataSize(it->bytes));
         item->setData(0, Qt::UserRole, it->name);
-        item->setToolTip(0, it->name);
     }
     m_versionsBox->setVisible(true);
     if (versions.isEmpty()) {

@@ -26,6 +26,9 @@ struct ObjectEntry {
     QString contentType;
     QDateTime lastModified;
     bool isPseudoFolder = false;
+    /// In a history-mode archive, the marker versioned_writes leaves where the object was deleted
+    /// (no content to restore).
+    bool isDeleteMarker() const { return contentType.startsWith(QLatin1StringView("application/x-deleted;")); }
     friend bool operator==(const ObjectEntry &, const ObjectEntry &) = default;
 };
 
