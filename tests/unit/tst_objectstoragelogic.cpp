@@ -7,6 +7,7 @@
 #include "models/objecttreemodel.h"
 #include "models/volumelistmodel.h"
 #include "models/volumeprotectionproxymodel.h"
+#include "openstack/objectstorage/containersettings.h"
 #include "openstack/objectstorage/tempurl.h"
 
 #include <QAbstractItemModelTester>
@@ -158,6 +159,40 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QString, target);
         QCOMPARE(ObjectDownloadJob::relativeTarget(folder, name), target);
+    }
+
+    void containerSettingsProblems_data()
+    {
+        QTest::addColumn<int>("versioning");
+        QTest::addColumn<QString>("archive");
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("problem"); // a word of it, or empty for none
+        const int off = int(VersioningMode::Off);
+        const int stack = int(VersioningMode::Stack);
+        QTest::newRow("off, no archive needed") << off << QString() << u"owner"_s << QString();
+        QTest::newRow("versions in another container") << stack << u"docs-versions"_s << u"Backup-Policy"_s << QString();
+        QTest::newRow("no archive") << stack << QString() << u"owner"_s << u"Name the container"_s;
+        QTest::newRow("its own archive") << stack << u"docs"_s << u"owner"_s << u"another container"_s;
+        QTest::newRow("archive with a slash") << stack << u"a/b"_s << u"owner"_s << u"'/'"_s;
+        QTest::newRow("underscore comes back as a dash") << off << QString() << u"my_key"_s << u"'_'"_s;
+        QTest::newRow("space in a key") << off << QString() << u"my key"_s << u"' '"_s;
+        QTest::newRow("non-ASCII key") << off << QString() << u"päivä"_s << u"'ä'"_s;
+    }
+    void containerSettingsProblems()
+    {
+        QFETCH(int, versioning);
+        QFETCH(QString, archive);
+        QFETCH(QString, key);
+        QFETCH(QString, problem);
+        ContainerSettings settings;
+        settings.versioning = VersioningMode(versioning);
+        settings.archive = archive;
+        settings.metadata.insert(key, u"value"_s);
+        const QString why = settings.problem(u"docs"_s);
+        QVERIFY2(problem.isEmpty() ? why.isEmpty() : why.contains(problem), qPrintable(why));
+        settings.metadata.insert(u"note"_s, u"two\nlines"_s);
+        QVERIFY(!settings.problem(u"docs"_s).isEmpty()); // a value is one line
+        QCOMPARE(containerNameProblem(archive).isEmpty(), !archive.isEmpty() && !archive.contains(u'/'));
     }
 
     void downloadStaysInItsFolder_data()

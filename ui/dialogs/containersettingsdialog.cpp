@@ -122,16 +122,10 @@ void ContainerSettingsDialog::validate()
 {
     const bool versioned = m_versioning->currentData().value<VersioningMode>() != VersioningMode::Off;
     m_archive->setEnabled(versioned && m_versioning->isEnabled());
+    // The table names the row of a bad key; the rest is core's.
     QString problem = m_metadata->problem();
-    const QString archive = m_archive->currentText().trimmed();
-    if (problem.isEmpty() && versioned) {
-        if (archive.isEmpty())
-            problem = tr("Name the container that keeps the old versions.");
-        else if (archive == m_container)
-            problem = tr("The old versions must go to another container.");
-        else if (archive.contains(u'/'))
-            problem = tr("A container name cannot contain '/'.");
-    }
+    if (problem.isEmpty())
+        problem = settings().problem(m_container);
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());

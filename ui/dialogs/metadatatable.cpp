@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dialogs/metadatatable.h"
 
+#include "openstack/objectstorage/containersettings.h"
+
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
@@ -78,17 +80,6 @@ QMap<QString, QString> MetadataTable::metadata() const
     return result;
 }
 
-QString MetadataTable::keyProblem(const QString &key)
-{
-    for (const QChar c : key) {
-        // Not '_': Swift's WSGI turns it into '-', so the key would come back as another.
-        const bool allowed = (c.unicode() < 128 && c.isLetterOrNumber()) || c == u'-';
-        if (!allowed)
-            return tr("the key '%1' has '%2': use letters, digits and '-'").arg(key, c);
-    }
-    return {};
-}
-
 QString MetadataTable::problem() const
 {
     for (int row = 0; row < m_table->rowCount(); ++row) {
@@ -99,10 +90,10 @@ QString MetadataTable::problem() const
                 return tr("Row %1 has a value but no key.").arg(row + 1);
             continue;
         }
-        if (const QString why = keyProblem(key); !why.isEmpty())
-            return tr("Row %1: %2.").arg(row + 1).arg(why);
-        if (value.contains(u'\n') || value.contains(u'\r'))
-            return tr("Row %1: a value must be one line.").arg(row + 1);
+        for (const QString &why : {metadataKeyProblem(key), metadataValueProblem(value)}) {
+            if (!why.isEmpty())
+                return tr("Row %1: %2.").arg(row + 1).arg(why);
+        }
     }
     return {};
 }

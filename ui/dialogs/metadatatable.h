@@ -10,8 +10,7 @@ class QTableWidget;
 namespace Pilvi {
 
 /// Editable key/value rows for Swift metadata (X-Container-Meta-*, X-Object-Meta-*), with Add and
-/// Remove. Swift sends keys back in lower case and carries them in HTTP headers, so a key is
-/// letters, digits and '-' only ('_' would come back as '-'), and a value one line.
+/// Remove; the rows are checked by core's metadataKeyProblem and metadataValueProblem.
 class MetadataTable final : public QWidget
 {
     Q_OBJECT
@@ -23,7 +22,6 @@ public:
     QMap<QString, QString> metadata() const;
     /// Why the rows cannot be sent as they are (naming the row), or empty.
     QString problem() const;
-    static QString keyProblem(const QString &key);
 
     QTableWidget *table() const { return m_table; }
     /// Adds an empty row and starts editing its key.

@@ -15,6 +15,7 @@
 #include "net/session.h"
 #include "openstack/objectstorage/containersettings.h"
 #include "openstack/objectstorage/objectstorageclient.h"
+#include "util/futures.h"
 #include "views/objectdetailspanel.h"
 #include "views/transferpanel.h"
 
@@ -182,52 +183,55 @@ QFuture<void> ObjectStoragePage::load(Session *session)
               [this, generation = currentGeneration()](const QList<Container> &containers) {
                   if (isStale(generation))
                       return QtFuture::makeReadyVoidFuture();
-                  // The listing lacks access and versioning: ask the containers that are new or
-                  // changed since the last listing for their HEAD.
-                  QStringList changed;
-                  for (const Container &container : containers) {
-                      const int row = m_containers->rowOf(container.name);
-                      if (!m_containers->info(container.name) || row < 0 || !(m_containers->itemAt(row) == container))
-                          changed.append(container.name);
-                  }
-                  m_containers->setItems(containers);
-                  QList<QFuture<void>> heads;
-                  const QStringList toRead = changed.first(std::min<qsizetype>(changed.size(), maxContainerHeads));
-                  for (const QString &name : toRead)
-                      heads.append(readContainerInfo(name));
-                  updateActions();
-                  QFuture<void> headsAnswered =
-                      QtFuture::whenAll(heads.begin(), heads.end()).then([](const QList<QFuture<void>> &) {});
+                  QFuture<void> heads = showContainers(containers);
                   if (!m_shownContainer.isEmpty()) {
                       m_objects->reloadFolder({});
-                      return headsAnswered;
+                      return heads;
                   }
                   if (containers.isEmpty())
-                      return headsAnswered;
+                      return heads;
                   // Show the first container's objects at once, and the details of its first
                   // object; the page counts as loaded when they (or their errors) are there, so
                   // a screenshot shows them.
                   QFuture<void> shown = QtFuture::connect(m_loader, &ObjectFolderLoader::folderAnswered)
-                                            .then(this,
-                                                  [this](const std::tuple<QString, bool> &) {
-                                                      for (int row = 0; row < m_objects->rowCount({}); ++row) {
-                                                          const QModelIndex index = m_objects->index(row, 0);
-                                                          if (!index.data(ObjectTreeModel::IsFolderRole).toBool() &&
-                                                              !index.data(ObjectTreeModel::IsLoadingRowRole).toBool()) {
-                                                              QFuture<void> details =
-                                                                  QtFuture::connect(m_details, &ObjectDetailsPanel::detailsShown);
-                                                              m_tree->setCurrentIndex(index);
-                                                              return details;
-                                                          }
-                                                      }
-                                                      return QtFuture::makeReadyVoidFuture();
-                                                  })
+                                            .then(this, [this](const std::tuple<QString, bool> &) { return selectFirstObject(); })
                                             .unwrap();
                   view()->setCurrentIndex(view()->model()->index(0, 0));
-                  QList<QFuture<void>> parts{headsAnswered, shown};
-                  return QtFuture::whenAll(parts.begin(), parts.end()).then([](const QList<QFuture<void>> &) {});
+                  return whenAllDone({heads, shown});
               })
         .unwrap();
+}
+
+QFuture<void> ObjectStoragePage::showContainers(const QList<Container> &containers)
+{
+    // The listing lacks access and versioning: ask the containers that are new or changed since
+    // the last listing for their HEAD.
+    QStringList changed;
+    for (const Container &container : containers) {
+        const int row = m_containers->rowOf(container.name);
+        if (!m_containers->info(container.name) || row < 0 || !(m_containers->itemAt(row) == container))
+            changed.append(container.name);
+    }
+    m_containers->setItems(containers);
+    QList<QFuture<void>> heads;
+    const QStringList toRead = changed.first(std::min<qsizetype>(changed.size(), maxContainerHeads));
+    for (const QString &name : toRead)
+        heads.append(readContainerInfo(name));
+    updateActions();
+    return whenAllDone(heads);
+}
+
+QFuture<void> ObjectStoragePage::selectFirstObject()
+{
+    for (int row = 0; row < m_objects->rowCount({}); ++row) {
+        const QModelIndex index = m_objects->index(row, 0);
+        if (!index.data(ObjectTreeModel::IsFolderRole).toBool() && !index.data(ObjectTreeModel::IsLoadingRowRole).toBool()) {
+            QFuture<void> details = QtFuture::connect(m_details, &ObjectDetailsPanel::detailsShown);
+            m_tree->setCurrentIndex(index);
+            return details;
+        }
+    }
+    return QtFuture::makeReadyVoidFuture();
 }
 
 QFuture<void> ObjectStoragePage::readContainerInfo(const QString &container)
@@ -389,8 +393,8 @@ void ObjectStoragePage::createContainer(const QString &name)
 {
     if (!m_session)
         return;
-    if (name.contains(u'/')) {
-        finishAction(tr("Create container %1").arg(name), tr("a container name cannot contain '/'"));
+    if (const QString why = containerNameProblem(name); !why.isEmpty()) {
+        finishAction(tr("Create container %1").arg(name), why);
         return;
     }
     const QString what = tr("Create container %1").arg(name);
@@ -677,8 +681,10 @@ void ObjectStoragePage::restoreVersion(const QString &archive, const QString &ve
     ObjectStorageClient(m_session)
         .copyObject(archive, versionName, m_shownContainer, name)
         .then(this,
-              [this, what] {
+              [this, what, name, container = m_shownContainer] {
                   finishAction(what, {});
+                  if (container == m_shownContainer)
+                      m_objects->reloadFolder(name.left(name.lastIndexOf(u'/') + 1)); // its size and date changed
                   showDetails();
               })
         .onFailed(this, [this, what](const ApiError &error) { finishAction(what, error.toString()); });

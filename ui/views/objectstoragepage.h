@@ -96,6 +96,10 @@ private:
     void onJobFinished(const JobRecord &record);
     void reportIfAlreadyFinished(qint64 id);
     QFuture<void> readContainerInfo(const QString &container);
+    /// Puts the listing into the table and reads the HEADs it needs; finishes when they are in.
+    QFuture<void> showContainers(const QList<Container> &containers);
+    /// Selects the first object (not folder) of the root; finishes when its details are shown.
+    QFuture<void> selectFirstObject();
     QString currentFolderPrefix() const;
     qint64 objectBytes(const QString &name) const;
     void askNewContainer();

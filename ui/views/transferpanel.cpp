@@ -16,6 +16,7 @@ namespace Pilvi {
 namespace {
 constexpr auto idProperty = "jobId";
 constexpr auto finishedProperty = "finished";
+constexpr int maxRows = 3;
 } // namespace
 
 TransferPanel::TransferPanel(QWidget *parent)
@@ -54,6 +55,15 @@ QWidget *TransferPanel::row(qint64 jobId) const
 
 void TransferPanel::track(qint64 jobId, const QString &title)
 {
+    // A few rows at most: the oldest finished ones make room (the Jobs page keeps them all).
+    for (int i = 0; i < m_rows->count() && m_rows->count() >= maxRows; ++i) {
+        QWidget *old = m_rows->itemAt(i)->widget();
+        if (old && old->property(finishedProperty).toBool()) {
+            m_rows->removeWidget(old);
+            delete old;
+            --i;
+        }
+    }
     auto *rowWidget = new QWidget(this);
     rowWidget->setProperty(idProperty, jobId);
     auto *label = new QLabel(tr("%1 (job %2)").arg(title).arg(jobId), rowWidget);

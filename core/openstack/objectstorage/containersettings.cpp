@@ -3,6 +3,8 @@
 
 #include "openstack/objectstorage/objectstorageclient.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 #include <functional>
 
@@ -19,6 +21,54 @@ ContainerSettings ContainerSettings::of(const ContainerInfo &info)
     settings.archive = info.archiveContainer();
     settings.metadata = info.metadata;
     return settings;
+}
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Pilvi::ContainerSettings", text);
+}
+} // namespace
+
+QString containerNameProblem(const QString &name)
+{
+    if (name.isEmpty())
+        return tr("A container needs a name.");
+    if (name.contains(u'/'))
+        return tr("A container name cannot contain '/'.");
+    return {};
+}
+
+QString metadataKeyProblem(const QString &key)
+{
+    for (const QChar c : key) {
+        const bool allowed = (c.unicode() < 128 && c.isLetterOrNumber()) || c == u'-';
+        if (!allowed)
+            return tr("the key '%1' has '%2': use letters, digits and '-'").arg(key, c);
+    }
+    return {};
+}
+
+QString metadataValueProblem(const QString &value)
+{
+    return value.contains(u'\n') || value.contains(u'\r') ? tr("a value must be one line") : QString();
+}
+
+QString ContainerSettings::problem(const QString &container) const
+{
+    for (auto it = metadata.cbegin(); it != metadata.cend(); ++it) {
+        if (QString why = metadataKeyProblem(it.key()); !why.isEmpty())
+            return why;
+        if (QString why = metadataValueProblem(it.value()); !why.isEmpty())
+            return why;
+    }
+    if (versioning == VersioningMode::Off)
+        return {};
+    if (archive.isEmpty())
+        return tr("Name the container that keeps the old versions.");
+    if (archive == container)
+        return tr("The old versions must go to another container.");
+    return containerNameProblem(archive);
 }
 
 QFuture<void> applyContainerSettings(Session *session, const QString &container, const ContainerInfo &current,

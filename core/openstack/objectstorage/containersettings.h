@@ -18,8 +18,18 @@ struct ContainerSettings {
     QMap<QString, QString> metadata;
 
     static ContainerSettings of(const ContainerInfo &info);
+    /// Why these settings cannot be applied to `container` (the archive, the metadata), or empty.
+    QString problem(const QString &container) const;
     friend bool operator==(const ContainerSettings &, const ContainerSettings &) = default;
 };
+
+/// Why `name` cannot name a container (empty, or with '/'), or empty.
+QString containerNameProblem(const QString &name);
+/// Why `key` cannot be a metadata key, or empty. Letters, digits and '-' only: the key travels in
+/// an HTTP header, and Swift hands '_' back as '-', so the key would come back as another.
+QString metadataKeyProblem(const QString &key);
+/// Why `value` cannot be a metadata value (it must be one line), or empty.
+QString metadataValueProblem(const QString &value);
 
 /// Changes the container from `current` to `wanted`, sending only what differs: the read ACL
 /// (public is Swift's ".r:*,.rlistings"), the archive container (created first when

@@ -6,6 +6,7 @@
 #include "openstack/objectstorage/objectstorageparse.h"
 #include "openstack/objectstorage/tempurl.h"
 #include "openstack/paging.h"
+#include "util/futures.h"
 #include "util/logging.h"
 
 #include <QCryptographicHash>
@@ -341,7 +342,7 @@ QFuture<void> deleteSegments(const std::shared_ptr<LargeUpload> &up)
         deletes.append(up->session->send(call("DELETE", objectPath(up->segments, segment), QStringLiteral("delete a segment")))
                            .then([](const HttpResponse &) {})
                            .onFailed([](const ApiError &error) { qCWarning(lcSwift) << error.toString(); }));
-    return QtFuture::whenAll(deletes.begin(), deletes.end()).then([](const QList<QFuture<void>> &) {});
+    return whenAllDone(deletes);
 }
 /// The segments, then the manifest; on failure the segments sent are deleted again.
 QFuture<TransferResult> runLargeUpload(const std::shared_ptr<LargeUpload> &up)
