@@ -32,6 +32,16 @@ for name in $services; do
     esac
 done
 
+# The eventlet services are forked from inside/preload.py: each must still show as itself in ps
+# (its command name), or `ps` and `top` cannot tell them apart. (Started with SANDBOX_PRELOAD=0,
+# each as its own python3, they show as python3 and this fails.)
+for name in $services; do
+    case $name in heat-* | cinder-* | glance-api | neutron | nova-*) ;; *) continue ;; esac
+    pid=$(printf '%s\n' "$out" | awk -v n="$name" '$1 == n { print $2 }')
+    comm=$(cat "/proc/$pid/comm" 2>/dev/null || echo "no process $pid")
+    verdict "$name runs under its own name" "command name '$comm'" [ "$comm" = "${name:0:15}" ]
+done
+
 # env: one line that sources to an existing 0600 clouds.yaml with the three clouds
 env_out=$("$tool" env) || true
 if [ "$(printf '%s\n' "$env_out" | wc -l)" = 1 ] && [[ $env_out == export\ * ]]; then

@@ -195,7 +195,7 @@ install_inside() {
     # inside/python/sandbox_*.py (each says what it changes and why) into every Python process of
     # the root, through a .pth file. SANDBOX_SQLITE_FIX=0 leaves sandbox_sqlite out (to see the
     # "database is locked" races again with dbstress).
-    local py mods=(sandbox_ec2token sandbox_novareport)
+    local py mods=(sandbox_ec2token sandbox_novareport sandbox_rpcreply)
     [ "${SANDBOX_SQLITE_FIX:-1}" = 0 ] || mods+=(sandbox_sqlite)
     for py in "$root"/usr/lib/python3.[0-9]*; do
         [ -d "$py" ] || continue
@@ -277,13 +277,13 @@ inroot() {
     # shellcheck disable=SC2016 # the script's variables are the inner bash's
     unshare --mount --fork --propagation private -- bash -c '
         set -e
-        r=$1; shift
+        r=$1 p=$2; shift 2
         mount --bind /proc "$r/proc"
         mount --rbind /dev "$r/dev"
         mount --bind /sys "$r/sys"
-        exec chroot "$r" /usr/bin/env -i HOME=/root LANG=C.UTF-8 \
+        exec chroot "$r" /usr/bin/env -i HOME=/root LANG=C.UTF-8 SANDBOX_PRELOAD="$p" \
             PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
-    ' inroot "$root" "$@" 8>&-
+    ' inroot "$root" "${SANDBOX_PRELOAD:-1}" "$@" 8>&-
 }
 
 # --- Processes ----------------------------------------------------------------------------------

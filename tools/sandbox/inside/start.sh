@@ -21,9 +21,34 @@ uwsgi_app() {
         --enable-threads --add-header "Connection: close"
 }
 
+# The eventlet services: NAME's MODULE (whose main() /usr/bin/NAME calls) and its arguments.
+# preload.py starts them from one process that imported their common libraries once.
+eventlet_service() {
+    case $1 in
+    heat-api) echo heat.cmd.api --config-file /etc/heat/heat.conf ;;
+    heat-engine) echo heat.cmd.engine --config-file /etc/heat/heat.conf ;;
+    # Not the heat-api-cfn package: python3-heat has the command's module. Serves the CFN API,
+    # which answers the pre-signed URLs Heat hands out (a ScalingPolicy's alarm_url, wait
+    # condition handles).
+    heat-api-cfn) echo heat.cmd.api_cfn --config-file /etc/heat/heat.conf ;;
+    cinder-*) echo "cinder.cmd.${1#cinder-}" --config-file /etc/cinder/cinder.conf ;;
+    glance-api) echo glance.cmd.api --config-file /etc/glance/glance-api.conf ;;
+    neutron) echo neutron.cmd.eventlet.server --config-file /etc/neutron/neutron.conf --config-file /etc/neutron/plugins/ml2/ml2_conf.ini ;;
+    # nova-compute: not the nova-compute package (it pulls libvirt and qemu); python3-nova has the
+    # fake driver.
+    nova-*) echo "nova.cmd.${1#nova-}" --config-file /etc/nova/nova.conf ;;
+    *) return 1 ;;
+    esac
+}
+
 # Replaces this process with the service NAME.
 run_service() {
-    local name=$1
+    local name=$1 entry
+    if entry=$(eventlet_service "$name"); then
+        # shellcheck disable=SC2086 # MODULE ARG...
+        set -- $entry
+        exec python3 -c "import sys; sys.argv[0] = '$name'; from $1 import main; sys.exit(main())" "${@:2}"
+    fi
     case $name in
     epmd) exec epmd -address 127.0.0.1 -port 4369 ;;
     rabbitmq)
@@ -41,23 +66,6 @@ run_service() {
     swift-account | swift-container | swift-object) exec "$name-server" "/etc/swift/${name#swift-}-server.conf" -v ;;
     swift-container-updater) exec swift-container-updater /etc/swift/container-server.conf -v ;;
     swift-proxy) exec swift-proxy-server /etc/swift/proxy-server.conf -v ;;
-    heat-api | heat-engine) exec "$name" --config-file /etc/heat/heat.conf ;;
-    heat-api-cfn)
-        # Not the heat-api-cfn package: python3-heat has the command's module. Serves the CFN API,
-        # which answers the pre-signed URLs Heat hands out (a ScalingPolicy's alarm_url, wait
-        # condition handles).
-        exec python3 -c 'import sys; sys.argv[0] = "heat-api-cfn"; from heat.cmd.api_cfn import main; sys.exit(main())' \
-            --config-file /etc/heat/heat.conf
-        ;;
-    cinder-*) exec "$name" --config-file /etc/cinder/cinder.conf ;;
-    glance-api) exec glance-api --config-file /etc/glance/glance-api.conf ;;
-    neutron) exec neutron-server --config-file /etc/neutron/neutron.conf --config-file /etc/neutron/plugins/ml2/ml2_conf.ini ;;
-    nova-api | nova-conductor | nova-scheduler) exec "$name" --config-file /etc/nova/nova.conf ;;
-    nova-compute)
-        # Not the nova-compute package (it pulls libvirt and qemu): python3-nova has the fake driver.
-        exec python3 -c 'import sys; sys.argv[0] = "nova-compute"; from nova.cmd.compute import main; sys.exit(main())' \
-            --config-file /etc/nova/nova.conf
-        ;;
     *)
         echo "start.sh: unknown service $name" >&2
         exit 2
@@ -70,8 +78,13 @@ if [ "${1:-}" = --run ]; then
 fi
 
 cd /
+preload=()
 for name in "$@"; do
     if [ -s "$PIDS/$name" ] && kill -0 "$(cat "$PIDS/$name")" 2>/dev/null; then
+        continue
+    fi
+    if [ "${SANDBOX_PRELOAD:-1}" != 0 ] && entry=$(eventlet_service "$name"); then
+        preload+=("$name $entry")
         continue
     fi
     # A background child of a script is not a process group leader, so setsid(1) calls setsid()
@@ -79,3 +92,8 @@ for name in "$@"; do
     setsid "$INSIDE/start.sh" --run "$name" >"$LOGS/$name.log" 2>&1 </dev/null &
     echo $! >"$PIDS/$name"
 done
+# In the foreground, after the others are on their way: it returns once every PID file is written
+# (about a second of imports), so the host never looks for a PID that is not there yet.
+if [ ${#preload[@]} -gt 0 ]; then
+    printf '%s\n' "${preload[@]}" | python3 "$INSIDE/preload.py" "$PIDS" "$LOGS"
+fi

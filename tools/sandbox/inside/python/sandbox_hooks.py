@@ -35,8 +35,10 @@ _finder = _Finder()
 
 
 def after_import(name, fn):
-    """Calls fn(module) once module `name` has been imported (it must not be imported yet)."""
+    """Calls fn(module) once module `name` has been imported, or now if it already is (preload.py
+    imports libraries before it starts the services)."""
     if name in sys.modules:
+        fn(sys.modules[name])
         return
     _hooks[name] = fn
     if _finder not in sys.meta_path:
