@@ -30,33 +30,57 @@ void ScaleSignalJob::start()
         }
         const StackResource &groupResource = *it;
         setFact(QStringLiteral("groupStackId"), groupResource.physicalId);
-        await<Stack>(
-            OrchestrationClient(session()).showStack(groupResource.physicalId), [this, groupResource](const Stack &before) {
-                setFact(QStringLiteral("groupUpdatedBefore"), before.updatedAt.toString(Qt::ISODateWithMs));
-                const QString policy = parameter(QStringLiteral("policy"));
-                log(tr("Signalling %1.").arg(policy));
-                await(OrchestrationClient(session()).signalResource(
-                          groupResource.stackName.isEmpty() ? parameter(QStringLiteral("stack")) : groupResource.stackName,
-                          groupResource.stackId, policy),
-                      [this] {
-                          setFact(QStringLiteral("signalled"), true);
-                          log(tr("Heat took the signal; waiting for the group to update."));
-                          poll();
-                      });
-            });
+        // The stack's last event before the signal: the policy's SIGNAL_COMPLETE after it is the end.
+        await<QList<StackEvent>>(OrchestrationClient(session()).listEvents(stack), [this, groupResource](const auto &events) {
+            setFact(QStringLiteral("marker"), events.isEmpty() ? QString() : events.constLast().id);
+            const QString policy = parameter(QStringLiteral("policy"));
+            log(tr("Signalling %1.").arg(policy));
+            await(OrchestrationClient(session()).signalResource(
+                      groupResource.stackName.isEmpty() ? parameter(QStringLiteral("stack")) : groupResource.stackName,
+                      groupResource.stackId, policy),
+                  [this] {
+                      setFact(QStringLiteral("signalled"), true);
+                      log(tr("Heat took the signal; waiting for the group to update."));
+                      poll();
+                  });
+        });
     });
 }
 
+// Done when Heat has finished the policy's signal (its SIGNAL_COMPLETE event), not when the
+// group's nested stack is UPDATE_COMPLETE: Heat finishes the resize (the group's size, which the
+// stack's outputs show) after that, about a second later on the sandbox. A policy in cooldown or
+// a group at its limit takes the signal without an event and without a change.
 void ScaleSignalJob::poll()
 {
+    const QString stack = parameter(QStringLiteral("stack"));
+    const QString marker = fact(QStringLiteral("marker"));
+    await<QList<StackEvent>>(OrchestrationClient(session()).listEvents(stack, marker), [this](const auto &events) {
+        const QString policy = parameter(QStringLiteral("policy"));
+        for (const StackEvent &event : events) {
+            if (event.resourceName != policy)
+                continue;
+            if (event.status == u"SIGNAL_COMPLETE") {
+                progress(1, 1);
+                log(tr("Heat finished the signal: the group has scaled."));
+                succeed();
+                return;
+            }
+            if (event.status == u"SIGNAL_FAILED") {
+                fail(QStringLiteral("%1: %2").arg(event.status, event.statusReason));
+                return;
+            }
+        }
+        if (!events.isEmpty())
+            setFact(QStringLiteral("marker"), events.constLast().id);
+        checkGroup();
+    });
+}
+
+void ScaleSignalJob::checkGroup()
+{
     await<Stack>(OrchestrationClient(session()).showStack(fact(QStringLiteral("groupStackId"))), [this](const Stack &group) {
-        const bool updatedSince = group.updatedAt.isValid() &&
-                                  group.updatedAt.toString(Qt::ISODateWithMs) != fact(QStringLiteral("groupUpdatedBefore"));
-        if (group.status == u"UPDATE_COMPLETE" && updatedSince) {
-            progress(1, 1);
-            log(tr("The group is UPDATE_COMPLETE."));
-            succeed();
-        } else if (group.status.endsWith(u"_FAILED")) {
+        if (group.status.endsWith(u"_FAILED")) {
             fail(QStringLiteral("%1: %2").arg(group.status, group.statusReason));
         } else if (m_deadline.isValid() && QDateTime::currentDateTimeUtc() > m_deadline) {
             fail(tr("the group did not change after the signal (the policy may be in cooldown, or the group at its limit)"));

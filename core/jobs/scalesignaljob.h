@@ -7,10 +7,10 @@
 
 namespace Pilvi {
 
-/// Scales a group by signalling its ScalingPolicy, then waits until the group's nested stack has
-/// been updated (UPDATE_COMPLETE after the signal). Parameters: stack, policy, group,
+/// Scales a group by signalling its ScalingPolicy, then waits until Heat has finished the signal
+/// (the policy's SIGNAL_COMPLETE event after it). Parameters: stack, policy, group,
 /// timeoutSeconds (default 600: a policy in cooldown or a group at its limit does not scale).
-/// Facts: groupStackId, groupUpdatedBefore, signalled.
+/// Facts: groupStackId, marker (the stack's last event read), signalled.
 class ScaleSignalJob final : public Job
 {
     Q_OBJECT
@@ -26,6 +26,7 @@ protected:
 
 private:
     void poll();
+    void checkGroup();
 
     QDateTime m_deadline;
 };
