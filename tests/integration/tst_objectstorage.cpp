@@ -19,6 +19,7 @@
 #include <memory>
 
 using namespace Pilvi;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -309,6 +310,46 @@ private Q_SLOTS:
             QCOMPARE(left.size(), 1);
             QCOMPARE(left.first().name, QStringLiteral("fx.txt")); // beside the folder, not in it
             awaitVoid(swift().deleteObject(m_container, QStringLiteral("fx.txt")));
+        });
+    }
+
+    // Swift's POST drops Content-Encoding, Content-Disposition and a DLO's X-Object-Manifest
+    // unless it sends them again: setting metadata must not turn a DLO into an empty object.
+    void metadataKeepsWhatAPostWouldDrop()
+    {
+        run([this] {
+            const auto put = [this](const QString &name, const QByteArray &body,
+                                    const QList<std::pair<QByteArray, QByteArray>> &headers) {
+                ServiceRequest request;
+                request.serviceType = QStringLiteral("object-store");
+                request.method = "PUT";
+                request.path = u'/' + m_container + u'/' + name;
+                request.headers = headers;
+                request.body = body;
+                request.what = QStringLiteral("put ") + name;
+                await(session()->send(request));
+            };
+            put(QStringLiteral("parts/1"), "first half, ", {});
+            put(QStringLiteral("parts/2"), "second half", {});
+            put(QStringLiteral("joined"), {}, {{"X-Object-Manifest", (m_container + QStringLiteral("/parts/")).toUtf8()}});
+            put(QStringLiteral("page.gz"), "not really gzip",
+                {{"Content-Encoding", "gzip"}, {"Content-Disposition", "attachment; filename=page.html"}});
+            QCOMPARE(await(swift().getObject(m_container, QStringLiteral("joined"))), QByteArray("first half, second half"));
+
+            awaitVoid(swift().setObjectMetadata(m_container, QStringLiteral("joined"), {{u"owner"_s, u"it"_s}}));
+            awaitVoid(swift().setObjectMetadata(m_container, QStringLiteral("page.gz"), {{u"owner"_s, u"it"_s}}));
+
+            QCOMPARE(await(swift().getObject(m_container, QStringLiteral("joined"))), QByteArray("first half, second half"));
+            const ObjectInfo joined = await(swift().objectInfo(m_container, QStringLiteral("joined")));
+            QVERIFY(joined.isLargeObject);
+            QCOMPARE(joined.metadata.value(u"owner"_s), u"it"_s);
+            const ObjectInfo page = await(swift().objectInfo(m_container, QStringLiteral("page.gz")));
+            QCOMPARE(page.metadata.value(u"owner"_s), u"it"_s);
+            const QList<std::pair<QByteArray, QByteArray>> kept = {{"Content-Disposition", "attachment; filename=page.html"},
+                                                                   {"Content-Encoding", "gzip"}};
+            QCOMPARE(page.headersPostDrops, kept);
+            for (const char *name : {"joined", "page.gz", "parts/1", "parts/2"})
+                awaitVoid(swift().deleteObject(m_container, QString::fromLatin1(name)));
         });
     }
 

@@ -195,6 +195,33 @@ private Q_SLOTS:
         QCOMPARE(containerNameProblem(archive).isEmpty(), !archive.isEmpty() && !archive.contains(u'/'));
     }
 
+    void readAclKeepsOtherGrants_data()
+    {
+        QTest::addColumn<QString>("acl");
+        QTest::addColumn<bool>("isPublic");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("private to public") << QString() << true << u".r:*,.rlistings"_s;
+        QTest::newRow("public to private") << u".r:*,.rlistings"_s << false << QString();
+        QTest::newRow("a project's grant stays when made public") << u"p1:*"_s << true << u"p1:*,.r:*,.rlistings"_s;
+        QTest::newRow("a project's grant stays when made private")
+            << u".r:*,p1:*, p2:alice ,.rlistings"_s << false << u"p1:*,p2:alice"_s;
+        QTest::newRow("a narrower referrer rule gives way to everyone")
+            << u".r:.example.com,p1:*"_s << true << u"p1:*,.r:*,.rlistings"_s;
+        QTest::newRow("private takes out negative referrer rules too") << u".r:*,.r:-bad.example.com"_s << false << QString();
+        QTest::newRow("already public: no duplicates") << u".r:*,.rlistings"_s << true << u".r:*,.rlistings"_s;
+    }
+    void readAclKeepsOtherGrants()
+    {
+        QFETCH(QString, acl);
+        QFETCH(bool, isPublic);
+        QFETCH(QString, expected);
+        const QString result = readAclWithPublicAccess(acl, isPublic);
+        QCOMPARE(result, expected);
+        ContainerInfo info;
+        info.readAcl = result;
+        QCOMPARE(info.isPublic(), isPublic);
+    }
+
     void downloadStaysInItsFolder_data()
     {
         QTest::addColumn<QString>("relative");

@@ -42,7 +42,8 @@ ContainerSettingsDialog::ContainerSettingsDialog(const QString &container, const
     accessLayout->addWidget(m_private);
     accessLayout->addWidget(m_public);
     if (!info.readAcl.isEmpty() && info.readAcl != ObjectStorageClient::publicReadAcl()) {
-        auto *acl = new QLabel(tr("Its read ACL now: <code>%1</code>").arg(info.readAcl.toHtmlEscaped()));
+        auto *acl = new QLabel(tr("Its read ACL now: <code>%1</code><br>Grants to projects and users stay as they are.")
+                                   .arg(info.readAcl.toHtmlEscaped()));
         accessLayout->addWidget(acl);
     }
 

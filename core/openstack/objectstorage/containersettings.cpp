@@ -71,6 +71,20 @@ QString ContainerSettings::problem(const QString &container) const
     return containerNameProblem(archive);
 }
 
+QString readAclWithPublicAccess(const QString &acl, bool isPublic)
+{
+    QStringList rules;
+    for (QStringView rule : QStringView(acl).tokenize(u',', Qt::SkipEmptyParts)) {
+        rule = rule.trimmed();
+        const bool aboutAnonymous = rule.startsWith(u".r:") || rule == u".rlistings";
+        if (!rule.isEmpty() && !aboutAnonymous)
+            rules.append(rule.toString());
+    }
+    if (isPublic)
+        rules << QStringLiteral(".r:*") << QStringLiteral(".rlistings");
+    return rules.join(u',');
+}
+
 QFuture<void> applyContainerSettings(Session *session, const QString &container, const ContainerInfo &current,
                                      const ContainerSettings &wanted, bool archiveExists)
 {
@@ -78,8 +92,8 @@ QFuture<void> applyContainerSettings(Session *session, const QString &container,
     QList<std::function<QFuture<void>()>> steps;
     if (wanted.isPublic != before.isPublic)
         steps.append([=] {
-            return ObjectStorageClient(session).setContainerReadAcl(
-                container, wanted.isPublic ? ObjectStorageClient::publicReadAcl() : QString());
+            return ObjectStorageClient(session).setContainerReadAcl(container,
+                                                                    readAclWithPublicAccess(current.readAcl, wanted.isPublic));
         });
     const bool versioningChanged =
         wanted.versioning != before.versioning || (wanted.versioning != VersioningMode::Off && wanted.archive != before.archive);

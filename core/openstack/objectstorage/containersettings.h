@@ -31,8 +31,13 @@ QString metadataKeyProblem(const QString &key);
 /// Why `value` cannot be a metadata value (it must be one line), or empty.
 QString metadataValueProblem(const QString &value);
 
+/// The read ACL `acl` made public (".r:*,.rlistings" added, narrower referrer rules replaced) or
+/// private (every referrer rule and ".rlistings" taken out). Grants to projects and users
+/// ("project:user", "project:*") stay as they are; empty when nothing is left.
+QString readAclWithPublicAccess(const QString &acl, bool isPublic);
+
 /// Changes the container from `current` to `wanted`, sending only what differs: the read ACL
-/// (public is Swift's ".r:*,.rlistings"), the archive container (created first when
+/// (readAclWithPublicAccess), the archive container (created first when
 /// `archiveExists` is false) and versioning, then the metadata (changed keys set, dropped keys
 /// removed). Stops at the first error. Futures finish on the network thread.
 QFuture<void> applyContainerSettings(Session *session, const QString &container, const ContainerInfo &current,

@@ -486,14 +486,21 @@ QFuture<void> ObjectStorageClient::setContainerMetadata(const QString &container
 QFuture<void> ObjectStorageClient::setObjectMetadata(const QString &container, const QString &name,
                                                      const QMap<QString, QString> &metadata, const QDateTime &deleteAt)
 {
-    ServiceRequest request =
-        call("POST", objectPath(container, name), QStringLiteral("set the metadata of %1/%2").arg(container, name));
-    for (auto it = metadata.cbegin(); it != metadata.cend(); ++it)
-        request.headers.append(header("X-Object-Meta-" + it.key().toUtf8(), it.value().toUtf8()));
-    if (deleteAt.isValid())
-        request.headers.append(header("X-Delete-At", QByteArray::number(deleteAt.toSecsSinceEpoch())));
-    request.idempotent = true;
-    return m_session->send(request).then([](const HttpResponse &) {});
+    // A fresh HEAD first: the POST must send again what it would otherwise take away.
+    Session *session = m_session;
+    return objectInfo(container, name)
+        .then([session, container, name, metadata, deleteAt](const ObjectInfo &current) {
+            ServiceRequest request =
+                call("POST", objectPath(container, name), QStringLiteral("set the metadata of %1/%2").arg(container, name));
+            for (auto it = metadata.cbegin(); it != metadata.cend(); ++it)
+                request.headers.append(header("X-Object-Meta-" + it.key().toUtf8(), it.value().toUtf8()));
+            if (deleteAt.isValid())
+                request.headers.append(header("X-Delete-At", QByteArray::number(deleteAt.toSecsSinceEpoch())));
+            request.headers.append(current.headersPostDrops);
+            request.idempotent = true;
+            return session->send(request).then([](const HttpResponse &) {});
+        })
+        .unwrap();
 }
 
 QFuture<void> ObjectStorageClient::setAccountMetadata(const QMap<QString, QString> &set, const QStringList &remove)

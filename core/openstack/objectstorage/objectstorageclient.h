@@ -86,7 +86,8 @@ public:
     QFuture<TemporaryUrl> temporaryUrl(const QString &container, const QString &name, const QByteArray &method,
                                        const QDateTime &expires);
     /// Replaces an object's metadata (Swift's POST keeps none of the old keys) and its
-    /// expiry (an invalid `deleteAt` keeps it forever).
+    /// expiry (an invalid `deleteAt` keeps it forever). Reads the object first and sends again
+    /// what a POST would drop (ObjectInfo::headersPostDrops): a DLO stays a DLO, a gzip stays gzip.
     QFuture<void> setObjectMetadata(const QString &container, const QString &name, const QMap<QString, QString> &metadata,
                                     const QDateTime &deleteAt = {});
 

@@ -9,6 +9,8 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <array>
+
 namespace Pilvi::SwiftParse {
 
 namespace {
@@ -148,6 +150,15 @@ ObjectInfo object(const Headers &headers)
         o.deleteAt = QDateTime::fromSecsSinceEpoch(deleteAt, QTimeZone::UTC);
     o.metadata = metadata(headers, "X-Object-Meta-");
     o.isLargeObject = !header(headers, "X-Static-Large-Object").isEmpty() || !header(headers, "X-Object-Manifest").isEmpty();
+    // X-Delete-At is one of them too, but it is deleteAt: the caller says whether to keep it.
+    static constexpr std::array<QByteArrayView, 7> postDrops = {"Content-Disposition", "Content-Encoding", "X-Object-Manifest",
+                                                                "Cache-Control",       "Content-Language", "Expires",
+                                                                "X-Robots-Tag"};
+    for (const QByteArrayView name : postDrops) {
+        const QByteArray value = header(headers, name);
+        if (!value.isEmpty())
+            o.headersPostDrops.append({name.toByteArray(), value});
+    }
     return o;
 }
 
