@@ -80,6 +80,7 @@ struct ObjectInfo {
     QDateTime deleteAt;              ///< X-Delete-At; invalid when it is kept
     QMap<QString, QString> metadata; ///< X-Object-Meta-*, keys in lower case
     bool isLargeObject = false;      ///< a static or dynamic large object (manifest)
+    bool isStaticLargeObject = false;
     /// The headers a POST of metadata takes away unless it sends them again (Swift's object
     /// server "allowed headers": Content-Disposition, Content-Encoding, X-Object-Manifest,
     /// Cache-Control, Content-Language, Expires, X-Robots-Tag), as the HEAD gave them. Without

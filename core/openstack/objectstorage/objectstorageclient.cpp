@@ -263,6 +263,8 @@ struct LargeUpload {
     int segmentCount = 0;
     QJsonArray manifest;
     QStringList sent; ///< segments stored so far, deleted again on failure
+    /// "/container/segment" of the SLO this upload replaces, deleted once the new one is stored.
+    QStringList replaced;
     QCryptographicHash segmentEtags{QCryptographicHash::Md5};
 };
 
@@ -344,11 +346,73 @@ QFuture<void> deleteSegments(const std::shared_ptr<LargeUpload> &up)
                            .onFailed([](const ApiError &error) { qCWarning(lcSwift) << error.toString(); }));
     return whenAllDone(deletes);
 }
-/// The segments, then the manifest; on failure the segments sent are deleted again.
-QFuture<TransferResult> runLargeUpload(const std::shared_ptr<LargeUpload> &up)
+/// Notes the segments of the static large object this upload replaces (up->replaced). Not when
+/// the container keeps old versions: the archived manifest still uses them. Not when anything of
+/// it cannot be read either (no object yet, no right to HEAD): then nothing is deleted.
+QFuture<void> findReplacedSegments(const std::shared_ptr<LargeUpload> &up)
 {
     return ObjectStorageClient(up->session)
-        .createContainer(up->segments)
+        .objectInfo(up->container, up->name)
+        .then([up](const ObjectInfo &old) -> QFuture<void> {
+            if (!old.isStaticLargeObject)
+                return QtFuture::makeReadyVoidFuture();
+            return ObjectStorageClient(up->session)
+                .containerInfo(up->container)
+                .then([up](const ContainerInfo &container) -> QFuture<void> {
+                    if (!container.archiveContainer().isEmpty() || container.versionsEnabled)
+                        return QtFuture::makeReadyVoidFuture();
+                    ServiceRequest request =
+                        call("GET", objectPath(up->container, up->name),
+                             QStringLiteral("read the manifest %1/%2 replaces").arg(up->container, up->name));
+                    request.query.addQueryItem(QStringLiteral("multipart-manifest"), QStringLiteral("get"));
+                    return up->session->send(request).then([up](const HttpResponse &response) {
+                        const QJsonArray entries = QJsonDocument::fromJson(response.body).array();
+                        for (const auto &entry : entries) {
+                            const QString path = entry.toObject().value(QStringLiteral("name")).toString();
+                            if (path.startsWith(u'/') && path.indexOf(u'/', 1) > 1)
+                                up->replaced.append(path);
+                        }
+                    });
+                })
+                .unwrap();
+        })
+        .unwrap()
+        .onFailed([up](const ApiError &error) {
+            if (error.httpStatus() != 404)
+                qCWarning(lcSwift) << "the segments" << up->name << "replaces stay:" << error.toString();
+        });
+}
+
+/// Best effort, after the new manifest is stored: a segment that cannot be deleted stays.
+QFuture<void> deleteReplacedSegments(const std::shared_ptr<LargeUpload> &up)
+{
+    QList<QFuture<void>> deletes;
+    for (const QString &path : std::as_const(up->replaced)) {
+        const qsizetype slash = path.indexOf(u'/', 1);
+        const QString container = path.mid(1, slash - 1);
+        const QString segment = path.mid(slash + 1);
+        if (container == up->segments && up->sent.contains(segment))
+            continue; // never one of this upload's own
+        deletes.append(up->session
+                           ->send(call("DELETE", objectPath(container, segment),
+                                       QStringLiteral("delete a segment of the replaced %1").arg(up->name)))
+                           .then([](const HttpResponse &) {})
+                           .onFailed([](const ApiError &error) {
+                               if (error.httpStatus() != 404)
+                                   qCWarning(lcSwift) << error.toString();
+                           }));
+    }
+    return whenAllDone(deletes);
+}
+
+/// The segments, then the manifest; on failure the segments sent are deleted again. An SLO
+/// replaced by it loses its segments once the new manifest is stored (the swift CLI does the same
+/// unless told --leave-segments): they would otherwise stay, unseen and paid for.
+QFuture<TransferResult> runLargeUpload(const std::shared_ptr<LargeUpload> &up)
+{
+    return findReplacedSegments(up)
+        .then([up] { return ObjectStorageClient(up->session).createContainer(up->segments); })
+        .unwrap()
         .then([up] { return sendSegment(up, 0); })
         .unwrap()
         .then([up] { return putManifest(up); })
@@ -356,8 +420,10 @@ QFuture<TransferResult> runLargeUpload(const std::shared_ptr<LargeUpload> &up)
         .then([up](QFuture<TransferResult> done) -> QFuture<TransferResult> {
             try {
                 done.waitForFinished(); // rethrows the failure, if any
-                if (!done.isCanceled() && done.resultCount() > 0)
-                    return QtFuture::makeReadyValueFuture(done.result());
+                if (!done.isCanceled() && done.resultCount() > 0) {
+                    const TransferResult result = done.result();
+                    return deleteReplacedSegments(up).then([result] { return result; });
+                }
                 throw ApiError(ApiError::Kind::Cancelled, QStringLiteral("the upload was cancelled"));
             } catch (const ApiError &error) {
                 return deleteSegments(up).then([error]() -> TransferResult { throw error; });

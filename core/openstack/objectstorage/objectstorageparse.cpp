@@ -149,7 +149,8 @@ ObjectInfo object(const Headers &headers)
     if (deleteAt >= 0)
         o.deleteAt = QDateTime::fromSecsSinceEpoch(deleteAt, QTimeZone::UTC);
     o.metadata = metadata(headers, "X-Object-Meta-");
-    o.isLargeObject = !header(headers, "X-Static-Large-Object").isEmpty() || !header(headers, "X-Object-Manifest").isEmpty();
+    o.isStaticLargeObject = header(headers, "X-Static-Large-Object").compare("true", Qt::CaseInsensitive) == 0;
+    o.isLargeObject = o.isStaticLargeObject || !header(headers, "X-Object-Manifest").isEmpty();
     // X-Delete-At is one of them too, but it is deleteAt: the caller says whether to keep it.
     static constexpr std::array<QByteArrayView, 7> postDrops = {"Content-Disposition", "Content-Encoding", "X-Object-Manifest",
                                                                 "Cache-Control",       "Content-Language", "Expires",
