@@ -80,7 +80,13 @@ def heat(conn, name):
         outputs = conn.orchestration.get_stack(stack).outputs or []
         return str(next((o['output_value'] for o in outputs if o['output_key'] == 'size'), None))
     wait(f'stack {name} size', size, '2', 120)
-    conn.delete_stack(stack.id, wait=True, timeout=300)
+    # openstacksdk's delete_stack(wait=True) takes no timeout and would wait forever
+    conn.delete_stack(stack.id)
+
+    def status():
+        found = conn.orchestration.find_stack(stack.id, ignore_missing=True)
+        return 'gone' if found is None or found.status == 'DELETE_COMPLETE' else found.status
+    wait(f'stack {name} deleted', status, 'gone', 300)
 
 
 def neutron(conn, name):

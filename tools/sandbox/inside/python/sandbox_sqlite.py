@@ -2,7 +2,7 @@
 """sqlite transactions that do not fail with "database is locked" under concurrent use.
 
 Loaded into every Python process of the root by sandbox.pth, it waits until a service imports
-oslo.db's enginefacade and then changes two things, for sqlite engines only:
+oslo.db's enginefacade and then changes three things, for sqlite engines only:
 
 1. A WRITER transaction starts with BEGIN IMMEDIATE (in nova, cinder, neutron and placement; see
    _patch for why not in keystone and heat). oslo.db starts every transaction with a plain
@@ -15,7 +15,11 @@ oslo.db's enginefacade and then changes two things, for sqlite engines only:
    and a reader that took the lock would deadlock against a writer the same thread opens inside it
    (tried: patching every BEGIN to IMMEDIATE made keystone time out after 60 s).
 
-2. "database is locked" that still happens (a transaction outside the enginefacade writer, which
+2. In keystone, writer transactions take turns within the process (a re-entrant lock): it is the
+   only writer of its database, from one process of four threads, so this leaves no two writers
+   racing, without the BEGIN IMMEDIATE that deadlocked its nested writers.
+
+3. "database is locked" that still happens (a transaction outside the enginefacade writer, which
    read and then wrote) becomes oslo.db's DBDeadlock, which the services already retry: nova,
    cinder, heat and neutron wrap their writes in wrap_db_retry(retry_on_deadlock=True) for
    MySQL/Galera deadlocks, and a retry starts the transaction again with a fresh snapshot.
@@ -44,7 +48,21 @@ def _patch(enginefacade):
     # the lock the outer one took up front (sqlite has one writer): seen, keystone's application
     # credential create and heat's stack create stuck until the 60 s lock wait ran out, again and
     # again. They (and glance, not proven) keep oslo.db's deferred BEGIN and the DBDeadlock mapping.
-    immediate_writers = any(m in sys.modules for m in ('nova', 'cinder', 'neutron', 'placement'))
+    # Asked when a transaction begins, not now: preload.py imports oslo.db before it forks the
+    # services, and only the forked child knows which service it is.
+    def immediate_writers():
+        return any(m in sys.modules for m in ('nova', 'cinder', 'neutron', 'placement'))
+
+    # Keystone instead: its writer transactions take turns in the process (one uwsgi process of
+    # four threads, and nothing else writes its database), so none of them finds its snapshot
+    # stale. Seen in dbstress: two application credential deletes at once, one of them "database
+    # is locked", a 500 and a dropped connection. Re-entrant: a writer opened inside a writer on
+    # the same thread goes on as before.
+    writers_take_turns = threading.RLock()
+
+    def serialized_writers():
+        return 'keystone' in sys.modules
+
     writer = enginefacade._WRITER
     context_class = enginefacade._TransactionContext
 
@@ -102,11 +120,16 @@ def _patch(enginefacade):
 
     # The outermost writer session begins its transaction at once (it would on its first
     # statement anyway), so the flag is set exactly while this session's connection begins.
+    def turn(outermost, mode):
+        if outermost and mode is writer and serialized_writers():
+            return writers_take_turns
+        return contextlib.nullcontext()
+
     @contextlib.contextmanager
     def session(self, savepoint=False, context=None):
         outermost = self.session is None and self.connection is None
-        with original_session(self, savepoint, context) as s:
-            if immediate_writers and outermost and self.mode is writer and is_sqlite(s.get_bind()):
+        with turn(outermost, self.mode), original_session(self, savepoint, context) as s:
+            if outermost and self.mode is writer and immediate_writers() and is_sqlite(s.get_bind()):
                 with flagged():
                     s.connection()
             yield s
@@ -114,7 +137,11 @@ def _patch(enginefacade):
     @contextlib.contextmanager
     def connection(self, savepoint=False, context=None):
         outermost = self.connection is None and self.session is None
-        if immediate_writers and outermost and self.mode is writer:
+        if not immediate_writers():
+            with turn(outermost, self.mode), original_connection(self, savepoint, context) as conn:
+                yield conn
+            return
+        if outermost and self.mode is writer:
             manager = original_connection(self, savepoint, context)
             with flagged():
                 conn = manager.__enter__()  # creates the connection and begins
