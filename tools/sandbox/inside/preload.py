@@ -23,9 +23,11 @@ service under its own command line (NAME ARG...), as if started from /usr/bin.
 import ctypes
 import os
 import sys
+import time
 import traceback
 
 import eventlet
+import eventlet.hubs
 
 # os=False: heat-api and heat-api-cfn patch everything but os; the others patch os themselves.
 eventlet.monkey_patch(os=False)
@@ -61,6 +63,10 @@ def show_as(argv):
 def run_service(name, module, args, logdir):
     """In the child: becomes the service. Never returns."""
     os.setsid()
+    # A hub of its own: eventlet.monkey_patch() made one here, and an epoll instance shared by
+    # every child would hand one service's socket events to another (oslo.service does the same
+    # in the workers it forks).
+    eventlet.hubs.use_hub()
     log = os.open(os.path.join(logdir, name + ".log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
@@ -80,21 +86,38 @@ def main():
     try:
         for module in PRELOAD:
             __import__(module)
-    except Exception:  # noqa: BLE001 - told to every service's log, which up shows when it fails
-        failure = traceback.format_exc()
+    except Exception:  # noqa: BLE001 - told to every service's log
+        failure = "preload.py could not import the services' libraries:\n" + traceback.format_exc()
         for name, _, _ in services:
             with open(os.path.join(logdir, name + ".log"), "w", encoding="utf-8") as log:
-                log.write("preload.py could not import the services' libraries:\n" + failure)
-        return 1
+                log.write(failure)
+        # 0 all the same: with no PID file, `up` says the first of them exited during start-up
+        # and prints its log, which says why.
+        print(failure, file=sys.stderr)
+        return 0
     sys.stdout.flush()
     sys.stderr.flush()
     for name, module, args in services:
         pid = os.fork()
         if pid == 0:
             run_service(name, module, args, logdir)
+        wait_for_own_group(pid)
         with open(os.path.join(piddir, name), "w", encoding="utf-8") as pidfile:
             pidfile.write(f"{pid}\n")
     return 0
+
+
+def wait_for_own_group(pid, timeout=5.0):
+    """Until the child has called setsid(): the host takes a PID for its process group, and looks
+    for it as soon as this process has exited."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if os.getpgid(pid) == pid:
+                return
+        except ProcessLookupError:
+            return  # gone already: the host says so, with its log
+        time.sleep(0.001)
 
 
 if __name__ == "__main__":

@@ -22,10 +22,7 @@ class _Finder(importlib.abc.MetaPathFinder):
 
         def exec_module(module):
             loader_exec(module)
-            try:
-                fn(module)
-            except Exception as e:  # noqa: BLE001 - never break a service over this
-                print(f'sandbox_hooks: {name} not patched: {e!r}', file=sys.stderr)
+            _call(name, fn, module)
 
         spec.loader.exec_module = exec_module
         return spec
@@ -34,11 +31,17 @@ class _Finder(importlib.abc.MetaPathFinder):
 _finder = _Finder()
 
 
+def _call(name, fn, module):
+    try:
+        fn(module)
+    except Exception as e:  # noqa: BLE001 - never break a service over this
+        print(f'sandbox_hooks: {name} not patched: {e!r}', file=sys.stderr)
+
+
 def after_import(name, fn):
-    """Calls fn(module) once module `name` has been imported, or now if it already is (preload.py
-    imports libraries before it starts the services)."""
+    """Calls fn(module) once module `name` has been imported, or now if it already is."""
     if name in sys.modules:
-        fn(sys.modules[name])
+        _call(name, fn, sys.modules[name])
         return
     _hooks[name] = fn
     if _finder not in sys.meta_path:
