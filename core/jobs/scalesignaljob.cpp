@@ -58,16 +58,13 @@ void ScaleSignalJob::poll()
     await<QList<StackEvent>>(OrchestrationClient(session()).listEvents(stack, marker), [this](const auto &events) {
         const QString policy = parameter(QStringLiteral("policy"));
         for (const StackEvent &event : events) {
-            if (event.resourceName != policy)
-                continue;
-            if (event.status == u"SIGNAL_COMPLETE") {
+            // Heat writes it once the signal is handled, with the policy's own status: SIGNAL_FAILED
+            // means the policy resource was FAILED before, not that this signal failed (a failed
+            // signal writes no event; a failed resize shows in the group, checkGroup).
+            if (event.resourceName == policy && event.status.startsWith(u"SIGNAL_")) {
                 progress(1, 1);
-                log(tr("Heat finished the signal: the group has scaled."));
+                log(tr("Heat finished the signal (%1): the group has scaled.").arg(event.status));
                 succeed();
-                return;
-            }
-            if (event.status == u"SIGNAL_FAILED") {
-                fail(QStringLiteral("%1: %2").arg(event.status, event.statusReason));
                 return;
             }
         }
@@ -95,6 +92,11 @@ void ScaleSignalJob::resume()
     if (!record().facts.value(QStringLiteral("signalled")).toBool()) {
         reconciled(tr("the signal may not have been sent."));
         interrupted(tr("not known whether the policy was signalled: look at the group's size before a retry"));
+        return;
+    }
+    if (!record().facts.contains(QStringLiteral("marker"))) { // a job of a version that did not keep it
+        reconciled(tr("the policy was signalled, but where its events begin is not known."));
+        interrupted(tr("not known whether the group has scaled: look at the group's size"));
         return;
     }
     const int timeout = parameters().value(QStringLiteral("timeoutSeconds")).toInt(600);

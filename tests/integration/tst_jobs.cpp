@@ -165,6 +165,17 @@ private Q_SLOTS:
         QVERIFY(size != after.outputs.cend());
         QCOMPARE(size->value, QStringLiteral("2"));
 
+        // Again: the first signal's SIGNAL_COMPLETE is before this job's marker, and must not end it.
+        const JobRecord scaledAgain =
+            run(ScaleSignalJob::spec(QStringLiteral("sandbox"), create.name, QStringLiteral("scale_up"), QStringLiteral("asg")));
+        QVERIFY2(scaledAgain.state == JobState::Succeeded,
+                 qPrintable(scaledAgain.error + u'\n' + logText(*m_journal, scaledAgain.id)));
+        const Stack twice = await(OrchestrationClient(session()).showStack(stackId));
+        const auto twiceSize =
+            std::find_if(twice.outputs.cbegin(), twice.outputs.cend(), [](const StackOutput &o) { return o.key == u"size"; });
+        QVERIFY(twiceSize != twice.outputs.cend());
+        QCOMPARE(twiceSize->value, QStringLiteral("3"));
+
         const JobRecord deleted = run(StackDeleteJob::spec(QStringLiteral("sandbox"), create.name));
         QVERIFY2(deleted.state == JobState::Succeeded, qPrintable(deleted.error + u'\n' + logText(*m_journal, deleted.id)));
         QCOMPARE(deleted.progressDone, deleted.progressTotal);
