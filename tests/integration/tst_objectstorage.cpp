@@ -269,7 +269,8 @@ private Q_SLOTS:
                 try {
                     awaitVoid(swift().setVersioning(m_container, VersioningMode::Off));
                     awaitVoid(swift().deleteObject(m_container, name));
-                    for (const ObjectEntry &old : await(swift().listObjects(archive)))
+                    const QList<ObjectEntry> archived = await(swift().listObjects(archive));
+                    for (const ObjectEntry &old : archived)
                         awaitVoid(swift().deleteObject(archive, old.name));
                     awaitVoid(swift().deleteContainer(archive));
                 } catch (const ApiError &error) {

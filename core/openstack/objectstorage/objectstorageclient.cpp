@@ -383,26 +383,40 @@ QFuture<void> findReplacedSegments(const std::shared_ptr<LargeUpload> &up)
         });
 }
 
-/// Best effort, after the new manifest is stored: a segment that cannot be deleted stays.
+/// Best effort, after the new manifest is stored: a segment that cannot be deleted stays. Only
+/// segments in <container>_segments: a manifest may name any object, and one elsewhere is the
+/// user's. Versioning is asked again: turned on during the upload, the archive now holds the
+/// replaced manifest, which needs its segments.
 QFuture<void> deleteReplacedSegments(const std::shared_ptr<LargeUpload> &up)
 {
-    QList<QFuture<void>> deletes;
-    for (const QString &path : std::as_const(up->replaced)) {
-        const qsizetype slash = path.indexOf(u'/', 1);
-        const QString container = path.mid(1, slash - 1);
-        const QString segment = path.mid(slash + 1);
-        if (container == up->segments && up->sent.contains(segment))
-            continue; // never one of this upload's own
-        deletes.append(up->session
-                           ->send(call("DELETE", objectPath(container, segment),
-                                       QStringLiteral("delete a segment of the replaced %1").arg(up->name)))
-                           .then([](const HttpResponse &) {})
-                           .onFailed([](const ApiError &error) {
-                               if (error.httpStatus() != 404)
-                                   qCWarning(lcSwift) << error.toString();
-                           }));
-    }
-    return whenAllDone(deletes);
+    if (up->replaced.isEmpty())
+        return QtFuture::makeReadyVoidFuture();
+    return ObjectStorageClient(up->session)
+        .containerInfo(up->container)
+        .then([up](const ContainerInfo &container) {
+            QList<QFuture<void>> deletes;
+            if (!container.archiveContainer().isEmpty() || container.versionsEnabled)
+                return whenAllDone(deletes);
+            const QString prefix = u'/' + up->segments + u'/';
+            for (const QString &path : std::as_const(up->replaced)) {
+                const QString segment = path.mid(prefix.size());
+                if (!path.startsWith(prefix) || up->sent.contains(segment))
+                    continue; // not in the segments container, or one of this upload's own
+                deletes.append(up->session
+                                   ->send(call("DELETE", objectPath(up->segments, segment),
+                                               QStringLiteral("delete a segment of the replaced %1").arg(up->name)))
+                                   .then([](const HttpResponse &) {})
+                                   .onFailed([](const ApiError &error) {
+                                       if (error.httpStatus() != 404)
+                                           qCWarning(lcSwift) << error.toString();
+                                   }));
+            }
+            return whenAllDone(deletes);
+        })
+        .unwrap()
+        .onFailed([up](const ApiError &error) {
+            qCWarning(lcSwift) << "the segments" << up->name << "replaced stay:" << error.toString();
+        });
 }
 
 /// The segments, then the manifest; on failure the segments sent are deleted again. An SLO
@@ -421,8 +435,7 @@ QFuture<TransferResult> runLargeUpload(const std::shared_ptr<LargeUpload> &up)
             try {
                 done.waitForFinished(); // rethrows the failure, if any
                 if (!done.isCanceled() && done.resultCount() > 0) {
-                    const TransferResult result = done.result();
-                    return deleteReplacedSegments(up).then([result] { return result; });
+                    return deleteReplacedSegments(up).then([result = done.result()]() mutable { return std::move(result); });
                 }
                 throw ApiError(ApiError::Kind::Cancelled, QStringLiteral("the upload was cancelled"));
             } catch (const ApiError &error) {
@@ -552,9 +565,15 @@ QFuture<void> ObjectStorageClient::setContainerMetadata(const QString &container
 QFuture<void> ObjectStorageClient::setObjectMetadata(const QString &container, const QString &name,
                                                      const QMap<QString, QString> &metadata, const QDateTime &deleteAt)
 {
-    // A fresh HEAD first: the POST must send again what it would otherwise take away.
+    // A fresh HEAD first: the POST must send again what it would otherwise take away. A user who
+    // may write but not read (a write-only ACL) cannot HEAD: then the POST alone, as before.
     Session *session = m_session;
     return objectInfo(container, name)
+        .onFailed([](const ApiError &error) {
+            if (error.httpStatus() != 401 && error.httpStatus() != 403)
+                throw error;
+            return ObjectInfo();
+        })
         .then([session, container, name, metadata, deleteAt](const ObjectInfo &current) {
             ServiceRequest request =
                 call("POST", objectPath(container, name), QStringLiteral("set the metadata of %1/%2").arg(container, name));
