@@ -221,11 +221,13 @@ private:
         QVERIFY(replaced != after.cend());
         QVERIFY(replaced->physicalId != replacedBefore);
 
-        // A slow update, cancelled: Heat rolls back.
+        // A slow update, cancelled: Heat rolls back. Heat's convergence engine lets a resource it is
+        // already updating finish first (the rollback waited out all 120 s of an earlier version
+        // of this test): 20 s is slow enough to cancel in, and short enough to wait for.
         StackUpdateRequest slow;
         slow.existing = true;
         slow.parameters = {{QStringLiteral("value"), QStringLiteral("three")},
-                           {QStringLiteral("update_wait"), QStringLiteral("120")}};
+                           {QStringLiteral("update_wait"), QStringLiteral("20")}};
         awaitVoid(heat().updateStack(name, id, slow));
         QVERIFY(eventually([&] { return await(heat().showStack(id)).status == u"UPDATE_IN_PROGRESS"; }, 60));
         awaitVoid(heat().cancelUpdate(name, id));
