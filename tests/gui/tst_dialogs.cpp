@@ -21,6 +21,8 @@
 #include <QRadioButton>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Pilvi;
 
 namespace {
@@ -201,7 +203,7 @@ private Q_SLOTS:
     void containerSettingsShowAndReturnTheChoice()
     {
         ContainerInfo info;
-        info.readAcl = QStringLiteral(".r:*,.rlistings");
+        info.readAcl = QStringLiteral(".r:*,.rlistings,3f1c9a:*"); // public, and a grant to another project
         info.historyLocation = QStringLiteral("docs-history");
         info.metadata = {{QStringLiteral("purpose"), QStringLiteral("docs")}};
         ContainerSettingsDialog dialog(QStringLiteral("docs"), info, {QStringLiteral("docs"), QStringLiteral("docs-history")});
@@ -209,6 +211,10 @@ private Q_SLOTS:
         QVERIFY(dialog.publicButton()->isChecked());
         QCOMPARE(dialog.archiveBox()->currentText(), QStringLiteral("docs-history"));
         QCOMPARE(dialog.archiveBox()->findText(QStringLiteral("docs")), -1); // not its own archive
+        const QList<QLabel *> labels = dialog.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+            return label->text().contains(QStringLiteral("3f1c9a:*")) && label->text().contains(QStringLiteral("stay"));
+        }));
         saveScreenshot(dialog, QStringLiteral("pilvi-container-settings.png"));
 
         child<QRadioButton>(&dialog, "privateButton")->setChecked(true);
