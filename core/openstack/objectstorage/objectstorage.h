@@ -68,6 +68,8 @@ struct ContainerInfo {
     }
     /// Where old versions go, whichever middleware keeps them; empty when none does.
     QString archiveContainer() const { return !versionsLocation.isEmpty() ? versionsLocation : historyLocation; }
+    /// Whether an overwrite or delete keeps the old object somewhere (either middleware).
+    bool keepsOldVersions() const { return !archiveContainer().isEmpty() || versionsEnabled; }
     friend bool operator==(const ContainerInfo &, const ContainerInfo &) = default;
 };
 

@@ -263,7 +263,7 @@ struct LargeUpload {
     int segmentCount = 0;
     QJsonArray manifest;
     QStringList sent; ///< segments stored so far, deleted again on failure
-    /// "/container/segment" of the SLO this upload replaces, deleted once the new one is stored.
+    /// Segments (in `segments`) of the SLO this upload replaces, deleted once the new one is stored.
     QStringList replaced;
     QCryptographicHash segmentEtags{QCryptographicHash::Md5};
 };
@@ -336,16 +336,39 @@ QFuture<TransferResult> putManifest(const std::shared_ptr<LargeUpload> &up)
         .unwrap();
 }
 
-/// Best effort: what cannot be deleted now is left for the user to see in the segments container.
-QFuture<void> deleteSegments(const std::shared_ptr<LargeUpload> &up)
+/// Best effort, all at once: a segment that cannot be deleted stays, for the user to see in the
+/// segments container (one already gone is fine).
+QFuture<void> deleteSegments(Session *session, const QString &segments, const QStringList &names, const QString &what)
 {
     QList<QFuture<void>> deletes;
-    for (const QString &segment : std::as_const(up->sent))
-        deletes.append(up->session->send(call("DELETE", objectPath(up->segments, segment), QStringLiteral("delete a segment")))
+    for (const QString &name : names)
+        deletes.append(session->send(call("DELETE", objectPath(segments, name), what))
                            .then([](const HttpResponse &) {})
-                           .onFailed([](const ApiError &error) { qCWarning(lcSwift) << error.toString(); }));
+                           .onFailed([](const ApiError &error) {
+                               if (error.httpStatus() != 404)
+                                   qCWarning(lcSwift) << error.toString();
+                           }));
     return whenAllDone(deletes);
 }
+
+/// The segment names, in <container>_segments, of the manifest `up` is about to replace.
+QFuture<void> readReplacedManifest(const std::shared_ptr<LargeUpload> &up)
+{
+    ServiceRequest request = call("GET", objectPath(up->container, up->name),
+                                  QStringLiteral("read the manifest %1/%2 replaces").arg(up->container, up->name));
+    request.query.addQueryItem(QStringLiteral("multipart-manifest"), QStringLiteral("get"));
+    return up->session->send(request).then([up](const HttpResponse &response) {
+        // A manifest may name any object; one outside the segments container is the user's.
+        const QString prefix = u'/' + up->segments + u'/';
+        const QJsonArray entries = QJsonDocument::fromJson(response.body).array();
+        for (const auto &entry : entries) {
+            const QString path = entry.toObject().value(QStringLiteral("name")).toString();
+            if (path.startsWith(prefix) && path.size() > prefix.size())
+                up->replaced.append(path.mid(prefix.size()));
+        }
+    });
+}
+
 /// Notes the segments of the static large object this upload replaces (up->replaced). Not when
 /// the container keeps old versions: the archived manifest still uses them. Not when anything of
 /// it cannot be read either (no object yet, no right to HEAD): then nothing is deleted.
@@ -353,26 +376,13 @@ QFuture<void> findReplacedSegments(const std::shared_ptr<LargeUpload> &up)
 {
     return ObjectStorageClient(up->session)
         .objectInfo(up->container, up->name)
-        .then([up](const ObjectInfo &old) -> QFuture<void> {
+        .then([up](const ObjectInfo &old) {
             if (!old.isStaticLargeObject)
                 return QtFuture::makeReadyVoidFuture();
             return ObjectStorageClient(up->session)
                 .containerInfo(up->container)
-                .then([up](const ContainerInfo &container) -> QFuture<void> {
-                    if (!container.archiveContainer().isEmpty() || container.versionsEnabled)
-                        return QtFuture::makeReadyVoidFuture();
-                    ServiceRequest request =
-                        call("GET", objectPath(up->container, up->name),
-                             QStringLiteral("read the manifest %1/%2 replaces").arg(up->container, up->name));
-                    request.query.addQueryItem(QStringLiteral("multipart-manifest"), QStringLiteral("get"));
-                    return up->session->send(request).then([up](const HttpResponse &response) {
-                        const QJsonArray entries = QJsonDocument::fromJson(response.body).array();
-                        for (const auto &entry : entries) {
-                            const QString path = entry.toObject().value(QStringLiteral("name")).toString();
-                            if (path.startsWith(u'/') && path.indexOf(u'/', 1) > 1)
-                                up->replaced.append(path);
-                        }
-                    });
+                .then([up](const ContainerInfo &container) {
+                    return container.keepsOldVersions() ? QtFuture::makeReadyVoidFuture() : readReplacedManifest(up);
                 })
                 .unwrap();
         })
@@ -383,35 +393,24 @@ QFuture<void> findReplacedSegments(const std::shared_ptr<LargeUpload> &up)
         });
 }
 
-/// Best effort, after the new manifest is stored: a segment that cannot be deleted stays. Only
-/// segments in <container>_segments: a manifest may name any object, and one elsewhere is the
-/// user's. Versioning is asked again: turned on during the upload, the archive now holds the
-/// replaced manifest, which needs its segments.
+/// After the new manifest is stored. Versioning is asked again: turned on during the upload, the
+/// archive now holds the replaced manifest, which needs its segments.
 QFuture<void> deleteReplacedSegments(const std::shared_ptr<LargeUpload> &up)
 {
-    if (up->replaced.isEmpty())
+    QStringList names;
+    for (const QString &name : std::as_const(up->replaced)) {
+        if (!up->sent.contains(name)) // never one of this upload's own
+            names.append(name);
+    }
+    if (names.isEmpty())
         return QtFuture::makeReadyVoidFuture();
     return ObjectStorageClient(up->session)
         .containerInfo(up->container)
-        .then([up](const ContainerInfo &container) {
-            QList<QFuture<void>> deletes;
-            if (!container.archiveContainer().isEmpty() || container.versionsEnabled)
-                return whenAllDone(deletes);
-            const QString prefix = u'/' + up->segments + u'/';
-            for (const QString &path : std::as_const(up->replaced)) {
-                const QString segment = path.mid(prefix.size());
-                if (!path.startsWith(prefix) || up->sent.contains(segment))
-                    continue; // not in the segments container, or one of this upload's own
-                deletes.append(up->session
-                                   ->send(call("DELETE", objectPath(up->segments, segment),
-                                               QStringLiteral("delete a segment of the replaced %1").arg(up->name)))
-                                   .then([](const HttpResponse &) {})
-                                   .onFailed([](const ApiError &error) {
-                                       if (error.httpStatus() != 404)
-                                           qCWarning(lcSwift) << error.toString();
-                                   }));
-            }
-            return whenAllDone(deletes);
+        .then([up, names](const ContainerInfo &container) {
+            return container.keepsOldVersions()
+                       ? QtFuture::makeReadyVoidFuture()
+                       : deleteSegments(up->session, up->segments, names,
+                                        QStringLiteral("delete a segment of the replaced %1").arg(up->name));
         })
         .unwrap()
         .onFailed([up](const ApiError &error) {
@@ -439,10 +438,12 @@ QFuture<TransferResult> runLargeUpload(const std::shared_ptr<LargeUpload> &up)
                 }
                 throw ApiError(ApiError::Kind::Cancelled, QStringLiteral("the upload was cancelled"));
             } catch (const ApiError &error) {
-                return deleteSegments(up).then([error]() -> TransferResult { throw error; });
+                return deleteSegments(up->session, up->segments, up->sent, QStringLiteral("delete a segment"))
+                    .then([error]() -> TransferResult { throw error; });
             } catch (...) {
                 const std::exception_ptr failure = std::current_exception();
-                return deleteSegments(up).then([failure]() -> TransferResult { std::rethrow_exception(failure); });
+                return deleteSegments(up->session, up->segments, up->sent, QStringLiteral("delete a segment"))
+                    .then([failure]() -> TransferResult { std::rethrow_exception(failure); });
             }
         })
         .unwrap();

@@ -137,11 +137,7 @@ def _patch(enginefacade):
     @contextlib.contextmanager
     def connection(self, savepoint=False, context=None):
         outermost = self.connection is None and self.session is None
-        if not immediate_writers():
-            with turn(outermost, self.mode), original_connection(self, savepoint, context) as conn:
-                yield conn
-            return
-        if outermost and self.mode is writer:
+        if outermost and self.mode is writer and immediate_writers():
             manager = original_connection(self, savepoint, context)
             with flagged():
                 conn = manager.__enter__()  # creates the connection and begins
@@ -149,7 +145,7 @@ def _patch(enginefacade):
                 stack.push(manager)
                 yield conn
         else:
-            with original_connection(self, savepoint, context) as conn:
+            with turn(outermost, self.mode), original_connection(self, savepoint, context) as conn:
                 yield conn
 
     context_class._session = session
